@@ -1,2 +1,15 @@
-// Nothing here yet: this package exports nothing until its issue lands (see README.md).
-export {};
+export type { Emulator } from './emulator';
+export { startEmulator } from './emulator';
+export type { ActiveFault, Fault, FaultControl, FaultKind } from './faults';
+export { FAULT_KINDS } from './faults';
+export type { EmulatorLedger, LedgerEntry } from './ledger';
+export { FAIL_MARKER } from './lifecycle';
+export type { AspectRatio, Model, TaskInput } from './models';
+export { ASPECT_RATIOS, MODELS, TIMINGS } from './models';
+export type { EmulatorOptions } from './options';
+export type { RateLimitOptions } from './rate-limiter';
+export type { RequestRecord } from './request-log';
+export type { TaskOutput, TaskRecord, TaskStatus, WireTask } from './tasks';
+export { STATUSES } from './tasks';
+export type { WebhookDelivery, WebhookPayload } from './webhooks';
+export { WEBHOOK_RETRIES } from './webhooks';

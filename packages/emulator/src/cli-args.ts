@@ -1,0 +1,89 @@
+// Command-line flags of `aivideomaker-emulator`, parsed strictly: an unknown flag or a bad number is an
+// error that names the flag and what it accepts.
+import { parseArgs } from 'node:util';
+import type { EmulatorOptions } from './options';
+
+export const USAGE = `Usage: aivideomaker-emulator [options]
+
+A local emulator of the AI Video Maker API. Prints its base URL on the first line of stdout,
+logs requests on stderr, and stops on Ctrl-C or SIGTERM.
+
+Options:
+  --port <n>           Port to listen on; 0 picks a free one (default 4010)
+  --host <host>        Interface to listen on (default 127.0.0.1)
+  --api-key <key>      Accept this API key (repeatable; default: any non-empty key)
+  --credits <n>        Starting credit balance of every key (default 1000)
+  --speed <x>          Time compression: 10 runs every timing 10x faster (default 1)
+  --failure-rate <r>   Share of tasks (0..1) that fail at random (default 0)
+  --seed <n>           Seed for the random failures (default 1)
+  --fault-control      Enable the /__emulator/ control routes (faults, request log, ledger)
+  --quiet              Do not log requests on stderr
+  --help               Show this help`;
+
+export class CliUsageError extends Error {}
+
+export type CliCommand = { help: true } | { help: false; options: EmulatorOptions };
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    ({ values } = parse(argv));
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  if (values.help) return { help: true };
+  const options: EmulatorOptions = {
+    port: number(
+      values.port,
+      '--port',
+      (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
+      'an integer 0-65535',
+    ),
+    host: values.host,
+    credits: number(values.credits, '--credits', (n) => n >= 0, 'a number >= 0'),
+    speed: number(values.speed, '--speed', (n) => n > 0, 'a number > 0'),
+    failureRate: number(
+      values['failure-rate'],
+      '--failure-rate',
+      (n) => n >= 0 && n <= 1,
+      'a number from 0 to 1',
+    ),
+    seed: number(values.seed, '--seed', Number.isInteger, 'an integer'),
+    faultControl: values['fault-control'],
+    quiet: values.quiet,
+  };
+  const keys = values['api-key'];
+  if (keys) {
+    if (keys.some((key) => key.trim() === '')) throw new CliUsageError('--api-key must not be empty');
+    options.apiKeys = keys;
+  }
+  return { help: false, options };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string', default: '4010' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'api-key': { type: 'string', multiple: true },
+      credits: { type: 'string', default: '1000' },
+      speed: { type: 'string', default: '1' },
+      'failure-rate': { type: 'string', default: '0' },
+      seed: { type: 'string', default: '1' },
+      'fault-control': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+function number(text: string, flag: string, valid: (n: number) => boolean, allowed: string): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(value) || !valid(value)) {
+    throw new CliUsageError(`${flag} must be ${allowed} (got "${text}")`);
+  }
+  return value;
+}

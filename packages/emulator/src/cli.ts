@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `aivideomaker-emulator`: runs the emulator until Ctrl-C / SIGTERM. The first stdout line is the base
+// URL (scripts read it); everything else goes to stderr.
+import { CliUsageError, parseCliArgs, USAGE } from './cli-args';
+import { startEmulator } from './emulator';
+
+async function main(argv: readonly string[]): Promise<number> {
+  let command: ReturnType<typeof parseCliArgs>;
+  try {
+    command = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    process.stderr.write(`aivideomaker-emulator: ${error.message}\nRun with --help for usage.\n`);
+    return 2;
+  }
+  if (command.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { options } = command;
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    emulator = await startEmulator(options);
+  } catch (error) {
+    const hint = (error as Error).message.includes('in use')
+      ? ' (choose another with --port, or --port 0)'
+      : '';
+    process.stderr.write(`aivideomaker-emulator: ${(error as Error).message}${hint}\n`);
+    return 1;
+  }
+  process.stdout.write(`${emulator.url}\n`);
+  const keys = options.apiKeys ? `${options.apiKeys.length} API key(s)` : 'any non-empty API key';
+  process.stderr.write(
+    `aivideomaker-emulator listening on ${emulator.url} (${keys}, ${options.credits} credits, speed ${options.speed})\n`,
+  );
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.stderr.write(`aivideomaker-emulator: ${signal}, shutting down\n`);
+      emulator.close().then(() => resolve(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`aivideomaker-emulator: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,122 @@
+// startEmulator(): wires the pieces together on a real node:http server.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApi } from './api';
+import { handleControl } from './control';
+import { type FaultControl, FaultStore } from './faults';
+import { defaultAssetsDir, VideoFiles } from './files';
+import { type EmulatorLedger, Ledger } from './ledger';
+import { Lifecycle } from './lifecycle';
+import { type EmulatorOptions, resolveOptions } from './options';
+import { seededRandom } from './random';
+import { RateLimiter } from './rate-limiter';
+import type { RequestRecord } from './request-log';
+import { createRequestListener } from './server';
+import { type TaskRecord, TaskStore } from './tasks';
+import { Timers } from './timers';
+import { type WebhookDelivery, WebhookSender } from './webhooks';
+
+export interface Emulator {
+  /** Base URL, e.g. `http://127.0.0.1:4010` (no trailing slash). */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly ledger: EmulatorLedger;
+  /** Copies of the task records, newest first, for one key or all. */
+  tasks(key?: string): TaskRecord[];
+  /** Every API request answered (live array; control routes are not recorded). */
+  readonly requests: RequestRecord[];
+  clearRequests(): void;
+  /** Every webhook delivery attempt (live array). */
+  readonly webhooks: WebhookDelivery[];
+  readonly faults: FaultControl;
+  /** Stops the server, timers, open connections and pending webhooks. Safe to call twice. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const config = resolveOptions(options);
+  const timers = new Timers();
+  const ledger = new Ledger(config.credits);
+  const tasks = new TaskStore();
+  const faults = new FaultStore();
+  const webhooks = new WebhookSender(timers, config.speed);
+  const requests: RequestRecord[] = [];
+  let url = '';
+  const lifecycle = new Lifecycle({
+    timers,
+    ledger,
+    webhooks,
+    speed: config.speed,
+    failureRate: config.failureRate,
+    random: seededRandom(config.seed),
+    baseUrl: () => url,
+  });
+  const api = createApi({
+    tasks,
+    ledger,
+    lifecycle,
+    apiKeys: config.apiKeys,
+    files: new VideoFiles(config.assetsDir ?? defaultAssetsDir()),
+  });
+  const controlDeps = { faults, ledger, tasks, requests, webhooks: webhooks.deliveries };
+  const server = createServer(
+    createRequestListener({
+      api,
+      control: config.faultControl ? (ctx) => handleControl(controlDeps, ctx) : undefined,
+      faults,
+      limiter: config.rateLimit ? new RateLimiter(config.rateLimit) : undefined,
+      requests,
+      timers,
+      baseUrl: () => url,
+      log: config.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+    }),
+  );
+  const port = await listen(server, config.port, config.host);
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      timers.close();
+      webhooks.close();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+  return {
+    url,
+    host: config.host,
+    port,
+    ledger,
+    tasks: (key) => tasks.list(key).map((task) => structuredClone(task)),
+    requests,
+    clearRequests: () => {
+      requests.length = 0;
+    },
+    webhooks: webhooks.deliveries,
+    faults,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      if (error.code === 'EADDRINUSE')
+        reject(new Error(`Port ${port} on ${host} is already in use`, { cause: error }));
+      else if (error.code === 'EADDRNOTAVAIL')
+        reject(new Error(`Cannot listen on ${where}: address not available`, { cause: error }));
+      else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

@@ -1,0 +1,89 @@
+// Field rules for request bodies, exactly the API document's types. Each check returns an error message
+// naming the field and what is allowed, or undefined when the value is valid.
+export interface FieldRule {
+  required: boolean;
+  /** What a valid value looks like, for "is required" messages. */
+  expects: string;
+  check(value: unknown, field: string): string | undefined;
+}
+
+const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+export function nonEmptyString(): FieldRule {
+  return {
+    required: true,
+    expects: 'a non-empty string',
+    check: (value, field) =>
+      typeof value === 'string' && value.trim() !== ''
+        ? undefined
+        : `${field} must be a non-empty string (got ${describeValue(value)})`,
+  };
+}
+
+export function optionalStringOrNull(): FieldRule {
+  return {
+    required: false,
+    expects: 'a string or null',
+    check: (value, field) =>
+      value === null || typeof value === 'string'
+        ? undefined
+        : `${field} must be a string or null (got ${describeValue(value)})`,
+  };
+}
+
+export function oneOf(values: readonly string[]): FieldRule {
+  return {
+    required: true,
+    expects: `a string, one of ${quoted(values)}`,
+    check: (value, field) =>
+      typeof value === 'string' && values.includes(value)
+        ? undefined
+        : `${field} must be a string, one of ${quoted(values)} (got ${describeValue(value)})`,
+  };
+}
+
+const DATA_IMAGE = /^data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2}$/i;
+
+export function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol, hostname } = new URL(value);
+  return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+}
+
+export function imageField(): FieldRule {
+  const expects = 'a public http(s) image URL or a data:image/<type>;base64,<data> URL';
+  return {
+    required: true,
+    expects,
+    check: (value, field) =>
+      typeof value === 'string' && (isHttpUrl(value) || DATA_IMAGE.test(value))
+        ? undefined
+        : `${field} must be ${expects} (got ${describeValue(value)})`,
+  };
+}
+
+export function promptList(max: number): FieldRule {
+  const expects = `an array of 1 to ${max} non-empty strings`;
+  return {
+    required: true,
+    expects,
+    check: (value, field) => {
+      if (!Array.isArray(value) || value.length === 0 || value.length > max) {
+        const got = Array.isArray(value) ? `${value.length} items` : describeValue(value);
+        return `${field} must be ${expects} (got ${got})`;
+      }
+      const bad = value.findIndex((item) => typeof item !== 'string' || item.trim() === '');
+      return bad === -1
+        ? undefined
+        : `${field}[${bad}] must be a non-empty string (got ${describeValue(value[bad])})`;
+    },
+  };
+}

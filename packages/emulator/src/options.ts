@@ -1,0 +1,93 @@
+// The emulator's options, their defaults, and checks that name the option and what is allowed.
+import type { RateLimitOptions } from './rate-limiter';
+
+export interface EmulatorOptions {
+  /** Port to listen on (default 0 = a free port; the CLI defaults to 4010). */
+  port?: number;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Accepted API keys; omitted = any non-empty key is accepted. */
+  apiKeys?: readonly string[];
+  /** Starting credit balance of every key (default 1000). */
+  credits?: number;
+  /** Time compression: every lifecycle duration, webhook retry delay and the rate-limit window is divided by it (default 1). */
+  speed?: number;
+  /** Share of tasks (0..1) that end FAILED at random, drawn from `seed` (default 0). */
+  failureRate?: number;
+  /** Seed of the failure draws, so a run repeats exactly (default 1). */
+  seed?: number;
+  /** Query-endpoint limit per client IP (default 60 per 60 000 ms, window divided by speed); false disables it. */
+  rateLimit?: RateLimitOptions | false;
+  /** Enables the /__emulator/ control routes (default false). */
+  faultControl?: boolean;
+  /** No request log on stderr (default true in-process; the CLI logs unless --quiet). */
+  quiet?: boolean;
+  /** Where the MP4 assets are, for bundlers that move this package's code away from its assets folder. */
+  assetsDir?: string;
+}
+
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  apiKeys: ReadonlySet<string> | undefined;
+  credits: number;
+  speed: number;
+  failureRate: number;
+  seed: number;
+  rateLimit: RateLimitOptions | false;
+  faultControl: boolean;
+  quiet: boolean;
+  assetsDir: string | undefined;
+}
+
+function check(ok: boolean, name: string, allowed: string, value: unknown): void {
+  if (!ok) throw new RangeError(`Emulator option ${name} must be ${allowed} (got ${String(value)})`);
+}
+
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const { port = 0, host = '127.0.0.1', credits = 1000, speed = 1, failureRate = 0, seed = 1 } = options;
+  check(Number.isInteger(port) && port >= 0 && port <= 65535, 'port', 'an integer 0-65535', port);
+  check(typeof host === 'string' && host !== '', 'host', 'a non-empty string', host);
+  check(Number.isFinite(credits) && credits >= 0, 'credits', 'a finite number >= 0', credits);
+  check(Number.isFinite(speed) && speed > 0, 'speed', 'a finite number > 0', speed);
+  check(
+    typeof failureRate === 'number' && failureRate >= 0 && failureRate <= 1,
+    'failureRate',
+    'a number from 0 to 1',
+    failureRate,
+  );
+  check(Number.isInteger(seed), 'seed', 'an integer', seed);
+  const keys = options.apiKeys;
+  if (keys !== undefined) {
+    check(Array.isArray(keys) && keys.length > 0, 'apiKeys', 'a non-empty array of keys', keys);
+    check(
+      keys.every((key) => typeof key === 'string' && key.trim() !== ''),
+      'apiKeys',
+      'non-empty strings',
+      '[redacted]',
+    );
+  }
+  const rateLimit = options.rateLimit ?? { limit: 60, windowMs: 60_000 };
+  if (rateLimit) {
+    check(
+      Number.isInteger(rateLimit.limit) && rateLimit.limit > 0,
+      'rateLimit.limit',
+      'an integer > 0',
+      rateLimit.limit,
+    );
+    check(rateLimit.windowMs > 0, 'rateLimit.windowMs', 'a number > 0', rateLimit.windowMs);
+  }
+  return {
+    port,
+    host,
+    apiKeys: keys ? new Set(keys) : undefined,
+    credits,
+    speed,
+    failureRate,
+    seed,
+    rateLimit: rateLimit && { limit: rateLimit.limit, windowMs: rateLimit.windowMs / speed },
+    faultControl: options.faultControl ?? false,
+    quiet: options.quiet ?? true,
+    assetsDir: options.assetsDir,
+  };
+}

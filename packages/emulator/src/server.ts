@@ -1,0 +1,115 @@
+// The request pipeline: read the body, log the request, apply a matching fault, enforce the rate limit
+// on query endpoints, run the API handler, then write (or drop) the answer.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestContext } from './api';
+import { CONTROL_PREFIX } from './control';
+import { type FaultStore, faultAfter, faultBefore, faultDelayMs } from './faults';
+import { errorReply, type Reply, writeReply } from './http';
+import { type RateLimiter, retryAfterHeaders } from './rate-limiter';
+import { formatLogLine, type RequestRecord } from './request-log';
+import type { Timers } from './timers';
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export interface PipelineDeps {
+  api: (ctx: RequestContext) => Reply;
+  /** Present only when the control routes are enabled. */
+  control: ((ctx: RequestContext) => Reply) | undefined;
+  faults: FaultStore;
+  limiter: RateLimiter | undefined;
+  requests: RequestRecord[];
+  timers: Timers;
+  baseUrl: () => string;
+  log: ((line: string) => void) | undefined;
+}
+
+/** The document rate-limits "task query endpoints": every GET under /api/v1/tasks. */
+export const isQuery = (method: string, path: string) =>
+  method === 'GET' && (path === '/api/v1/tasks' || path.startsWith('/api/v1/tasks/'));
+
+export function createRequestListener(deps: PipelineDeps) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(deps, req, res).catch((error: unknown) => {
+      if (!res.headersSent) writeReply(res, errorReply(500, `Emulator error: ${String(error)}`), 'GET');
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const at = Date.now();
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const body = await readBody(req);
+  const ctx: RequestContext = {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body: body ?? '',
+    origin: originOf(req, deps.baseUrl()),
+  };
+  if (deps.control && ctx.path.startsWith(CONTROL_PREFIX)) {
+    writeReply(res, deps.control(ctx), method);
+    return;
+  }
+
+  const record: RequestRecord = {
+    method,
+    path: ctx.path,
+    query: Object.fromEntries(url.searchParams),
+    headers: req.headers,
+    body: ctx.body,
+    status: 0,
+    at,
+  };
+  deps.requests.push(record);
+  const finish = (reply: Reply | 'reset') => {
+    if (reply === 'reset') req.socket.destroy();
+    else {
+      record.status = reply.status;
+      writeReply(res, reply, method);
+    }
+    deps.log?.(formatLogLine(record, Date.now() - at));
+  };
+
+  if (body === undefined) return finish(errorReply(413, `Request body over ${MAX_BODY_BYTES} bytes`));
+  const fault = deps.faults.take(method, ctx.path);
+  if (fault) {
+    await deps.timers.sleep(faultDelayMs(fault));
+    if (deps.timers.closed) return finish('reset');
+    const outcome = faultBefore(fault);
+    if (outcome !== 'continue') return finish(outcome);
+  }
+  if (deps.limiter && isQuery(method, ctx.path)) {
+    const verdict = deps.limiter.hit(req.socket.remoteAddress ?? 'unknown');
+    if (!verdict.ok) {
+      return finish(
+        errorReply(
+          429,
+          'Too many requests: task queries are rate-limited per IP; retry after Retry-After seconds',
+          retryAfterHeaders(verdict.retryAfterMs),
+        ),
+      );
+    }
+  }
+  const reply = deps.api(ctx);
+  finish(fault ? faultAfter(fault, reply) : reply);
+}
+
+/** The body as text, or undefined when it is too large to keep. */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  }
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+/** Absolute URLs in answers use the host the client asked for (e.g. a Docker service name). */
+function originOf(req: IncomingMessage, fallback: string): string {
+  const host = req.headers.host;
+  return host && /^[A-Za-z0-9.\-[\]:]+$/.test(host) ? `http://${host}` : fallback;
+}
