@@ -1,3 +1,6 @@
 import { packageConfig } from '../../tsdown.base.ts';
 
-export default packageConfig();
+// Three entries: the web-standard client, the Node-only helpers, and the framework-neutral tool specs.
+export default packageConfig({
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', tools: 'src/tools/index.ts' },
+});

@@ -1,0 +1,142 @@
+// The client: options and defaults, the paid generate, the task resource, run = generate + wait.
+// The API key is held in a private field of the request engine; JSON.stringify and util.inspect of the
+// client show `apiKey: '[redacted]'`.
+import { API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, readEnv } from './env';
+import { InputValidationError, MissingApiKeyError } from './errors';
+import {
+  DEFAULT_RECONCILE,
+  type GenerateOptions,
+  type ReconcileOptions,
+  submitGeneration,
+} from './generate-reconcile';
+import { RequestEngine } from './http/engine';
+import { type Logger, REDACTED } from './http/logger';
+import type { RateLimitOptions } from './http/rate-limiter';
+import { validateImageRef } from './media';
+import type { ModelInput, ModelName } from './models';
+import type { GenerateResult, Task } from './responses';
+import { Tasks } from './tasks';
+import { toWireInput } from './validate';
+import { type PollOptions, TaskWatcher, type WaitOptions } from './watcher';
+
+export interface ClientOptions {
+  /** Defaults to the AIVIDEOMAKER_API_KEY environment variable. */
+  apiKey?: string | undefined;
+  /** Defaults to AIVIDEOMAKER_BASE_URL, else https://aivideomaker.ai. */
+  baseUrl?: string | undefined;
+  /** A fetch implementation (default: the global fetch). */
+  fetch?: typeof fetch;
+  /** Per-request timeout in ms (default 60 000). */
+  timeoutMs?: number;
+  /** Retries of a failed read (default 2); generate is only resent when it provably was not processed. */
+  maxRetries?: number;
+  /** Client-side limit of query calls (default 60 per minute, the API's limit); false disables it. */
+  rateLimit?: RateLimitOptions | false;
+  /** Gets one redacted line per request. */
+  logger?: Logger;
+  /** Polling intervals of the shared watcher. */
+  poll?: PollOptions;
+  /** How a generate whose answer was lost is looked up in tasks.list(). */
+  reconcile?: ReconcileOptions;
+}
+
+/** generate's options plus wait's (timeoutMs, onUpdate, cancelOnAbort); one signal for both. */
+export type RunOptions = GenerateOptions & Omit<WaitOptions, 'signal'>;
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+export class AIVideoMaker {
+  readonly baseUrl: string;
+  readonly tasks: Tasks;
+  readonly #engine: RequestEngine;
+  readonly #watcher: TaskWatcher;
+  readonly #claimed = new Set<string>();
+  readonly #reconcile: Required<ReconcileOptions>;
+
+  constructor(options: ClientOptions = {}) {
+    const apiKey = options.apiKey?.trim() || readEnv(API_KEY_ENV);
+    if (!apiKey) throw new MissingApiKeyError();
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? readEnv(BASE_URL_ENV) ?? DEFAULT_BASE_URL);
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function')
+      throw new TypeError('No fetch available: pass { fetch } to new AIVideoMaker()');
+    this.#engine = new RequestEngine({
+      apiKey,
+      baseUrl: this.baseUrl,
+      fetch: fetchImpl.bind(globalThis),
+      timeoutMs: options.timeoutMs ?? 60_000,
+      maxRetries: Math.max(0, options.maxRetries ?? 2),
+      rateLimit: options.rateLimit ?? { limit: 60, windowMs: 60_000 },
+      logger: options.logger,
+    });
+    this.#reconcile = { ...DEFAULT_RECONCILE, ...options.reconcile };
+    this.tasks = new Tasks(this.#engine, () => this.#watcher);
+    this.#watcher = new TaskWatcher(
+      {
+        status: (taskId, signal) => this.tasks.status(taskId, { signal }),
+        list: (signal) => this.tasks.list({ signal }),
+        get: (taskId, signal) => this.tasks.get(taskId, { signal }),
+        cancel: (taskId) => this.tasks.cancel(taskId),
+        log: (message) => this.#engine.log(message),
+      },
+      options.poll,
+    );
+  }
+
+  /**
+   * Creates a generation task (a paid request; credits are charged at submit). Input is validated
+   * locally first; `duration` may be given as a number and is sent as the documented string.
+   */
+  async generate<M extends ModelName>(
+    model: M,
+    input: ModelInput<M>,
+    options: GenerateOptions = {},
+  ): Promise<GenerateResult> {
+    const body = toWireInput(model, input) as Record<string, unknown>;
+    if (typeof body.image === 'string') validateImageRef(body.image);
+    if (options.webhookUrl !== undefined && !/^https?:\/\/\S+$/i.test(options.webhookUrl)) {
+      throw new InputValidationError(
+        'webhookUrl',
+        `${JSON.stringify(options.webhookUrl)} is not an absolute http(s) URL`,
+      );
+    }
+    return submitGeneration(
+      {
+        engine: this.#engine,
+        listTasks: (signal) => this.tasks.list({ signal }),
+        claimed: this.#claimed,
+        ...this.#reconcile,
+      },
+      model,
+      body,
+      options,
+    );
+  }
+
+  /** generate + wait: resolves with the COMPLETED task. */
+  async run<M extends ModelName>(model: M, input: ModelInput<M>, options: RunOptions = {}): Promise<Task> {
+    const { webhookUrl, signal, ...wait } = options;
+    const { taskId } = await this.generate(model, input, { webhookUrl, signal });
+    return this.tasks.wait(taskId, { ...wait, signal });
+  }
+
+  /** Feeds a task state confirmed elsewhere (a verified webhook) to the waits of this client. */
+  observeTask(task: Task): void {
+    this.#watcher.observe(task);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl, apiKey: REDACTED };
+  }
+
+  [INSPECT](): string {
+    return `AIVideoMaker { baseUrl: '${this.baseUrl}', apiKey: '${REDACTED}' }`;
+  }
+}
+
+function normalizeBaseUrl(value: string): string {
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new InputValidationError('baseUrl', `${JSON.stringify(value)} is not an absolute http(s) URL`);
+  }
+  return value.replace(/\/+$/, '');
+}

@@ -1,0 +1,202 @@
+// One error hierarchy with stable `code`s. Messages say what happened and what to do; none of them ever
+// contains the API key (server text is redacted by the request engine before it gets here).
+import type { Task, TaskStatusValue } from './responses';
+
+export type ErrorCode =
+  | 'missing_api_key'
+  | 'invalid_input'
+  | 'bad_request'
+  | 'authentication_failed'
+  | 'insufficient_credits'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'server_error'
+  | 'api_error'
+  | 'malformed_response'
+  | 'connection_error'
+  | 'timeout'
+  | 'task_may_exist'
+  | 'task_failed'
+  | 'task_cancelled'
+  | 'wait_timeout'
+  | 'budget_exceeded';
+
+export class AIVideoMakerError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** No API key was given and AIVIDEOMAKER_API_KEY is not set. */
+export class MissingApiKeyError extends AIVideoMakerError {
+  constructor() {
+    super(
+      'missing_api_key',
+      'No API key: pass { apiKey } to new AIVideoMaker() or set the AIVIDEOMAKER_API_KEY environment variable.',
+    );
+  }
+}
+
+/** Bad input caught locally, before any request: which field, what is wrong, what is allowed. */
+export class InputValidationError extends AIVideoMakerError {
+  readonly field: string;
+  readonly allowed: readonly string[] | undefined;
+  /** The message without the "Invalid <field>: " prefix. */
+  readonly detail: string;
+
+  constructor(field: string, problem: string, allowed?: readonly string[], hint?: string) {
+    const allowedText = allowed?.length ? `Allowed: ${allowed.map((value) => `"${value}"`).join(', ')}.` : '';
+    const detail = [`${problem.replace(/\.$/, '')}.`, allowedText, hint ?? ''].filter(Boolean).join(' ');
+    super('invalid_input', `Invalid ${field}: ${detail}`);
+    this.field = field;
+    this.allowed = allowed;
+    this.detail = detail;
+  }
+}
+
+export interface APIErrorDetails {
+  status: number;
+  /** The server's message, or a short excerpt of a body that was not the documented JSON. */
+  serverMessage?: string | undefined;
+  method: string;
+  path: string;
+}
+
+/** The API answered with an error. */
+export class APIError extends AIVideoMakerError {
+  readonly status: number;
+  readonly serverMessage: string | undefined;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(code: ErrorCode, message: string, details: APIErrorDetails, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.status = details.status;
+    this.serverMessage = details.serverMessage;
+    this.method = details.method;
+    this.path = details.path;
+  }
+}
+
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class InsufficientCreditsError extends APIError {}
+export class NotFoundError extends APIError {}
+export class ConflictError extends APIError {}
+export class ServerError extends APIError {}
+
+export class RateLimitError extends APIError {
+  /** How long the server asked to wait, when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, details: APIErrorDetails, retryAfterMs: number | undefined) {
+    super('rate_limited', message, details);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** A body that is not the JSON the API documents; `excerpt` quotes its start. */
+export class MalformedResponseError extends APIError {
+  readonly excerpt: string;
+
+  constructor(details: APIErrorDetails, excerpt: string, options?: { cause?: unknown }) {
+    super(
+      'malformed_response',
+      `${details.method} ${details.path} answered HTTP ${details.status} with a body that is not the expected JSON: ${JSON.stringify(excerpt)}`,
+      details,
+      options,
+    );
+    this.excerpt = excerpt;
+  }
+}
+
+/** The request never got an answer (refused, reset, DNS). */
+export class ConnectionError extends AIVideoMakerError {
+  /** False only when the request provably never left this machine (e.g. connection refused). */
+  readonly mayHaveReachedServer: boolean;
+
+  constructor(message: string, mayHaveReachedServer: boolean, options?: { cause?: unknown }) {
+    super('connection_error', message, options);
+    this.mayHaveReachedServer = mayHaveReachedServer;
+  }
+}
+
+/** One request took longer than `timeoutMs`. */
+export class RequestTimeoutError extends AIVideoMakerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('timeout', message, options);
+  }
+}
+
+/**
+ * A paid `generate` request may have reached the server but its answer was lost, and no matching task
+ * could be found. Not retried automatically, so credits are never spent twice.
+ */
+export class TaskMayExistError extends AIVideoMakerError {
+  readonly model: string;
+  readonly sentAt: Date;
+
+  constructor(model: string, sentAt: Date, reason: string, options?: { cause?: unknown }) {
+    super(
+      'task_may_exist',
+      `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() ` +
+        `(CLI: aivideomaker tasks list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`,
+      options,
+    );
+    this.model = model;
+    this.sentAt = sentAt;
+  }
+}
+
+/** The task ended FAILED; the API refunds its credits automatically. */
+export class TaskFailedError extends AIVideoMakerError {
+  readonly task: Task;
+  readonly creditsRefunded = true;
+
+  constructor(task: Task) {
+    super('task_failed', `Task ${task.id} failed; its credits were refunded automatically.`);
+    this.task = task;
+  }
+}
+
+export class TaskCancelledError extends AIVideoMakerError {
+  readonly task: Task;
+
+  constructor(task: Task) {
+    super('task_cancelled', `Task ${task.id} was cancelled.`);
+    this.task = task;
+  }
+}
+
+/** `wait` gave up; the task goes on. Resume with client.tasks.wait(error.taskId). */
+export class WaitTimeoutError extends AIVideoMakerError {
+  readonly taskId: string;
+  readonly lastStatus: TaskStatusValue | undefined;
+
+  constructor(taskId: string, lastStatus: TaskStatusValue | undefined, timeoutMs: number) {
+    super(
+      'wait_timeout',
+      `Task ${taskId} was still ${lastStatus ?? 'pending'} after ${timeoutMs} ms; it keeps running. ` +
+        `Resume with client.tasks.wait('${taskId}') or check client.tasks.get('${taskId}').`,
+    );
+    this.taskId = taskId;
+    this.lastStatus = lastStatus;
+  }
+}
+
+/** A credit limit set on the tool set would be exceeded; nothing was submitted. */
+export class BudgetExceededError extends AIVideoMakerError {
+  readonly credits: number;
+  readonly limit: number;
+
+  constructor(message: string, credits: number, limit: number) {
+    super('budget_exceeded', message);
+    this.credits = credits;
+    this.limit = limit;
+  }
+}

@@ -1,0 +1,150 @@
+// The request engine: one attempt = rate-limit slot (query calls), fetch with a timeout, body read,
+// typed interpretation. `read` adds retries for calls that are safe to repeat; the paid POST has its own
+// policy in generate-reconcile.ts. The key lives only in a private field and in the `key` header.
+import { ConnectionError, RateLimitError, RequestTimeoutError } from '../errors';
+import { redactSecrets, registerSecret } from '../secrets';
+import { abortReason, sleep } from './abort';
+import { interpretAnswer } from './interpret';
+import { type Logger, requestLine } from './logger';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limiter';
+import { isRetryableRead, retryDelayMs, wasNeverSent } from './retry';
+
+export interface EngineOptions {
+  apiKey: string;
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  rateLimit: RateLimitOptions | false;
+  logger?: Logger | undefined;
+}
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  /** Query endpoints share the client's rate limiter. */
+  limited: boolean;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+export class RequestEngine {
+  readonly baseUrl: string;
+  readonly maxRetries: number;
+  readonly #apiKey: string;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #logger: Logger | undefined;
+
+  constructor(options: EngineOptions) {
+    this.baseUrl = options.baseUrl;
+    this.maxRetries = options.maxRetries;
+    this.#apiKey = options.apiKey;
+    registerSecret(options.apiKey);
+    this.#fetch = options.fetch;
+    this.#timeoutMs = options.timeoutMs;
+    this.#limiter =
+      options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    this.#logger = options.logger;
+  }
+
+  /** Masks the key wherever it might appear in text that came from elsewhere. */
+  redact = (text: string): string => redactSecrets(text);
+
+  log(message: string): void {
+    this.#logger?.debug(this.redact(message));
+  }
+
+  /** One attempt, no retry. Throws a typed error, or the signal's reason when aborted. */
+  async attempt(spec: RequestSpec, attempt = 0): Promise<unknown> {
+    const release = spec.limited ? await this.#limiter?.acquire(spec.signal) : undefined;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), this.#timeoutMs);
+    const onAbort = () => controller.abort(spec.signal?.reason);
+    spec.signal?.addEventListener('abort', onAbort, { once: true });
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      key: this.#apiKey,
+      ...spec.headers,
+    };
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    const started = Date.now();
+    let outcome = 'error';
+    try {
+      let response: Response;
+      let text: string;
+      try {
+        if (spec.signal?.aborted) throw abortReason(spec.signal);
+        response = await this.#fetch(`${this.baseUrl}${spec.path}`, {
+          method: spec.method,
+          headers,
+          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+          signal: controller.signal,
+        });
+        outcome = String(response.status);
+        text = await response.text();
+      } catch (error) {
+        throw this.#transportError(spec, controller.signal, error, outcome !== 'error');
+      }
+      try {
+        return interpretAnswer(spec, response.status, response.headers, text, this.redact);
+      } catch (error) {
+        if (error instanceof RateLimitError && spec.limited)
+          this.#limiter?.pause(retryDelayMs(error, attempt));
+        throw error;
+      }
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', onAbort);
+      release?.();
+      this.log(requestLine(spec.method, spec.path, headers, outcome, Date.now() - started, attempt));
+    }
+  }
+
+  /** A call that is safe to repeat: retried on connection errors, timeouts, 408, 429 and 5xx. */
+  async read(spec: RequestSpec): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(spec, attempt);
+      } catch (error) {
+        if (spec.signal?.aborted || !isRetryableRead(error) || attempt >= this.maxRetries) throw error;
+        const delay = retryDelayMs(error, attempt);
+        this.log(`aivideomaker: retrying ${spec.method} ${spec.path} in ${Math.round(delay)} ms`);
+        await sleep(delay, spec.signal);
+      }
+    }
+  }
+
+  #transportError(spec: RequestSpec, signal: AbortSignal, error: unknown, answered: boolean): unknown {
+    if (spec.signal?.aborted) return abortReason(spec.signal);
+    const where = `${spec.method} ${spec.path}`;
+    if (signal.reason === TIMED_OUT) {
+      return new RequestTimeoutError(`${where} got no answer within ${this.#timeoutMs} ms (timeoutMs)`, {
+        cause: error,
+      });
+    }
+    const reason = describeCause(error);
+    const neverSent = !answered && wasNeverSent(error);
+    const message = `${where} failed before an answer arrived (${this.redact(reason)}); is ${this.baseUrl} reachable?`;
+    return new ConnectionError(message, !neverSent, { cause: error });
+  }
+}
+
+function describeCause(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const { message, code } = current as { message?: unknown; code?: unknown };
+    parts.push(
+      [typeof code === 'string' ? code : '', typeof message === 'string' ? message : '']
+        .filter(Boolean)
+        .join(' '),
+    );
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.filter(Boolean).join(': ') || 'unknown error';
+}

@@ -1,0 +1,66 @@
+// When to retry and how long to wait: capped, jittered exponential backoff, and the server's own
+// `retry-after-ms` / `Retry-After` (seconds or an HTTP date), capped so a bad header cannot stall a caller.
+import { AIVideoMakerError, APIError, ConnectionError, RateLimitError, RequestTimeoutError } from '../errors';
+
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_MAX_MS = 8_000;
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Milliseconds the server asked to wait, or undefined when it did not say (or said nonsense). */
+export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.min(Number(value) * 1000, MAX_RETRY_AFTER_MS);
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
+}
+
+/** 0.5 s, 1 s, 2 s ... capped at 8 s, minus up to 25% jitter so callers do not retry in lockstep. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const delay = Math.min(BACKOFF_BASE_MS * 2 ** attempt, BACKOFF_MAX_MS);
+  return delay * (1 - 0.25 * random());
+}
+
+/** Reads (and cancel) are safe to repeat: retry on connection errors, timeouts, 408, 429 and 5xx. */
+export function isRetryableRead(error: unknown): boolean {
+  if (error instanceof ConnectionError || error instanceof RequestTimeoutError) return true;
+  if (error instanceof RateLimitError) return true;
+  return (
+    error instanceof APIError &&
+    error.code !== 'malformed_response' &&
+    (error.status === 408 || error.status >= 500)
+  );
+}
+
+/** Codes of errors that prove a request never left this machine. */
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** True only when the error proves the request was never sent (so a paid POST may be retried). */
+export function wasNeverSent(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NEVER_SENT_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export function retryDelayMs(error: unknown, attempt: number): number {
+  if (error instanceof RateLimitError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  return backoffMs(attempt);
+}
+
+export function isAbortError(error: unknown): boolean {
+  return !(error instanceof AIVideoMakerError) && (error as { name?: unknown })?.name === 'AbortError';
+}

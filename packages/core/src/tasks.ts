@@ -1,0 +1,90 @@
+// The task endpoints as plain methods: list, get, status, cancel, plus wait through the shared watcher.
+// Every one of them is a query call, so they all share the client's rate limiter.
+import { InputValidationError, MalformedResponseError } from './errors';
+import type { RequestEngine } from './http/engine';
+import {
+  type CancelResult,
+  CancelSchema,
+  parseTaskList,
+  type Task,
+  TaskListSchema,
+  TaskSchema,
+  type TaskStatusResult,
+  TaskStatusSchema,
+} from './responses';
+import type { TaskWatcher, WaitOptions } from './watcher';
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+function taskPath(taskId: unknown, suffix = ''): string {
+  if (typeof taskId !== 'string' || taskId.trim() === '' || taskId.length > 200) {
+    throw new InputValidationError(
+      'taskId',
+      'expected the task id returned by generate (a non-empty string)',
+    );
+  }
+  return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
+}
+
+export class Tasks {
+  readonly #engine: RequestEngine;
+  readonly #watcher: () => TaskWatcher;
+
+  constructor(engine: RequestEngine, watcher: () => TaskWatcher) {
+    this.#engine = engine;
+    this.#watcher = watcher;
+  }
+
+  /** All tasks of this API key, newest first. */
+  async list(options: CallOptions = {}): Promise<Task[]> {
+    const path = '/api/v1/tasks';
+    const json = await this.#engine.read({ method: 'GET', path, signal: options.signal, limited: true });
+    return parseTaskList(this.#parse(TaskListSchema, json, path).tasks);
+  }
+
+  async get(taskId: string, options: CallOptions = {}): Promise<Task> {
+    const path = taskPath(taskId);
+    const json = await this.#engine.read({ method: 'GET', path, signal: options.signal, limited: true });
+    return this.#parse(TaskSchema, json, path) as Task;
+  }
+
+  async status(taskId: string, options: CallOptions = {}): Promise<TaskStatusResult> {
+    const path = taskPath(taskId, '/status');
+    const json = await this.#engine.read({ method: 'GET', path, signal: options.signal, limited: true });
+    return this.#parse(TaskStatusSchema, json, path);
+  }
+
+  /** Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError. */
+  async cancel(taskId: string, options: CallOptions = {}): Promise<CancelResult> {
+    const path = taskPath(taskId, '/cancel');
+    const json = await this.#engine.read({ method: 'PUT', path, signal: options.signal, limited: true });
+    const parsed = this.#parse(CancelSchema, json, path);
+    return { ...parsed, taskId: parsed.taskId ?? taskId };
+  }
+
+  /**
+   * Resolves with the COMPLETED task; rejects with TaskFailedError, TaskCancelledError, WaitTimeoutError,
+   * or the signal's reason the moment it aborts. All waits of a client share one watcher.
+   */
+  wait(taskId: string, options: WaitOptions = {}): Promise<Task> {
+    try {
+      taskPath(taskId);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#watcher().wait(taskId, options);
+  }
+
+  #parse<T>(
+    schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+    json: unknown,
+    path: string,
+  ): T {
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const text = this.#engine.redact(JSON.stringify(json) ?? '').slice(0, 200);
+    throw new MalformedResponseError({ status: 200, method: 'GET', path }, text);
+  }
+}

@@ -1,0 +1,14 @@
+// @aivideomaker/core/tools: framework-neutral tool specs that every adapter maps 1:1.
+export { CreditBudget } from './budget';
+export { createVideoToolSpecs } from './create';
+export { formatToolError } from './format-error';
+export type { EstimateOutput, ListTasksOutput, VideoTaskOutput } from './schemas';
+export { estimateOutput, listTasksOutput, videoTaskOutput } from './schemas';
+export type {
+  ToolName,
+  VideoToolContext,
+  VideoToolProgress,
+  VideoToolSetOptions,
+  VideoToolSpec,
+} from './types';
+export { TOOL_NAMES } from './types';

@@ -1,0 +1,95 @@
+// Local validation before any request: turns zod issues into one InputValidationError that names the
+// field, says what is wrong with the value and lists what is allowed.
+import type { z } from 'zod';
+import { InputValidationError } from './errors';
+import {
+  isModelName,
+  MODEL_DURATIONS,
+  MODEL_INPUT_SCHEMAS,
+  MODEL_NAMES,
+  type ModelInput,
+  type ModelName,
+  type WireInput,
+} from './models';
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+/** A hint for a duration that only the other generation of the same kind supports. */
+function durationHint(model: ModelName, value: unknown): string | undefined {
+  const v3 = `${model}_v3` as keyof typeof MODEL_DURATIONS;
+  const v1 = model.replace('_v3', '') as keyof typeof MODEL_DURATIONS;
+  if (v3 in MODEL_DURATIONS && (MODEL_DURATIONS[v3] as readonly string[]).includes(String(value))) {
+    return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
+  }
+  if (model !== v1 && (MODEL_DURATIONS[v1] as readonly string[] | undefined)?.includes(String(value))) {
+    return `Use ${v1} for ${String(value)} s videos.`;
+  }
+  return undefined;
+}
+
+export function assertModel(model: unknown, allowed: readonly ModelName[] = MODEL_NAMES): ModelName {
+  if (!isModelName(model) || !allowed.includes(model)) {
+    throw new InputValidationError('model', `${describeValue(model)} is not an available model`, allowed);
+  }
+  return model;
+}
+
+/** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
+export function assertDuration(model: ModelName, duration: unknown): void {
+  if (model === 'lv' || duration === undefined) return;
+  const allowed: readonly string[] = MODEL_DURATIONS[model];
+  if (allowed.includes(String(duration))) return;
+  const problem = `${describeValue(duration)} is not allowed for model ${model}`;
+  throw new InputValidationError('duration', problem, allowed, durationHint(model, duration));
+}
+
+function toInputError(model: ModelName, input: unknown, issue: z.core.$ZodIssue): InputValidationError {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
+    return new InputValidationError(issue.keys[0] ?? 'input', `is not a field of model ${model}`, known);
+  }
+  const field = path.join('.') || 'input';
+  const value = path.reduce<unknown>(
+    (at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+    input,
+  );
+  if (value === undefined && path.length > 0) {
+    const values = issue.code === 'invalid_value' ? issue.values.map(String) : undefined;
+    return new InputValidationError(field, `is required for model ${model}`, values);
+  }
+  if (issue.code === 'invalid_value') {
+    const hint = field === 'duration' ? durationHint(model, value) : undefined;
+    const problem = `${describeValue(value)} is not allowed for model ${model}`;
+    return new InputValidationError(field, problem, issue.values.map(String), hint);
+  }
+  if (issue.code === 'too_big' || issue.code === 'too_small') {
+    return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
+  }
+  if (issue.code === 'invalid_type') {
+    return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
+  }
+  return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
+}
+
+/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
+export function toWireInput<M extends ModelName>(model: M, input: ModelInput<M> | unknown): WireInput<M> {
+  assertModel(model);
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new InputValidationError('input', `expected an object with the fields of model ${model}`);
+  }
+  const candidate: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  if (typeof candidate.duration === 'number') candidate.duration = String(candidate.duration);
+  for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
+  const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
+  if (!result.success) throw toInputError(model, candidate, result.error.issues[0] as z.core.$ZodIssue);
+  return result.data as WireInput<M>;
+}
