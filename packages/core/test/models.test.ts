@@ -55,7 +55,9 @@ describe('estimateCredits', () => {
     expect(estimateCredits('t2v', { duration: 8 })).toBe(8);
     expect(estimateCredits('i2v', { duration: '8' })).toBe(8);
     // the same input that generate takes can be estimated first
-    expect(estimateCredits('i2v', { image: 'https://example.com/a.png', prompt: null, duration: '5' })).toBe(5);
+    expect(estimateCredits('i2v', { image: 'https://example.com/a.png', prompt: null, duration: '5' })).toBe(
+      5,
+    );
     expect(estimateCredits('t2v_v3', { duration: '20' })).toBe(200);
     expect(estimateCredits('i2v_v3', { duration: '10' })).toBe(100);
     expect(estimateCredits('lv', { prompt: ['a'] })).toBe(75);

@@ -1,0 +1,77 @@
+import { estimateCredits, toWireInput } from '@aivideomaker/core';
+import { expectPositionals, numberFlag } from '../args';
+import type { Command } from '../command';
+import { confirmSpend, DEFAULT_MAX_CREDITS } from '../confirm';
+import { MODEL_FLAGS, modelFieldHelp } from '../model-fields';
+import { modelInput, parseModel } from '../model-input';
+import { waitForTask } from '../task-flow';
+import { finishedTask, TIMEOUT_FLAG, timeoutSeconds } from './finish';
+
+export const generate: Command = {
+  name: 'generate',
+  args: '<model>',
+  summary: 'Submit a video task; --wait to wait for it, --out to download the MP4',
+  flags: {
+    ...MODEL_FLAGS,
+    wait: { type: 'boolean', description: 'Wait until the task finishes, showing progress' },
+    out: {
+      type: 'string',
+      value: '<file|dir>',
+      description: 'Download the video there when done (implies --wait)',
+    },
+    timeout: TIMEOUT_FLAG,
+    'max-credits': {
+      type: 'string',
+      value: '<n>',
+      description: `Spend up to n credits without asking (default ${DEFAULT_MAX_CREDITS}); above it, confirm or pass --yes`,
+    },
+    yes: { type: 'boolean', short: 'y', description: 'Spend the credits without asking' },
+    'webhook-url': {
+      type: 'string',
+      value: '<url>',
+      description: 'Have the API POST status changes to this URL',
+    },
+  },
+  examples: [
+    'aivideomaker generate t2v --prompt "A paper boat on a rainy street" --aspect-ratio 16:9 --duration 5 --wait --out videos/',
+    'aivideomaker generate i2v --image ./cat.png --prompt "The cat turns its head" --duration 8 --out cat.mp4',
+    'aivideomaker generate lv --image https://example.com/first.jpg --prompt "Dawn" --prompt "Noon" --yes --json',
+  ],
+  details: () => [
+    ...modelFieldHelp(),
+    'The task id is printed as soon as the task is submitted; `aivideomaker estimate` shows the cost.',
+  ],
+  async run(context, { values, positionals }) {
+    const [name] = expectPositionals({ values, positionals }, ['model'], 'generate');
+    const model = parseModel(name, 'generate');
+    const wait = values.wait === true || values.out !== undefined;
+    const timeout = timeoutSeconds(values, 'generate');
+    const maxCredits = numberFlag(values, 'max-credits', 'generate') ?? DEFAULT_MAX_CREDITS;
+    const input = toWireInput(
+      model,
+      await modelInput(model, values, { command: 'generate', cwd: context.io.cwd, readImages: true }),
+    );
+    const credits = estimateCredits(model, input);
+    const client = context.client();
+    await confirmSpend(context.io, { model, credits, maxCredits, yes: values.yes === true });
+    const webhookUrl = values['webhook-url'] as string | undefined;
+    const submitted = await client.generate(model, input, {
+      ...(webhookUrl ? { webhookUrl } : {}),
+      ...(context.io.signal ? { signal: context.io.signal } : {}),
+    });
+    const { taskId } = submitted;
+    const summary = { taskId, model, status: submitted.status, credits };
+    if (!wait) {
+      context.print({ ...summary, statusUrl: submitted.statusUrl, responseUrl: submitted.responseUrl }, [
+        `Submitted ${model} task ${taskId} (${credits} credits).`,
+        `  check:    aivideomaker status ${taskId}`,
+        `  download: aivideomaker wait ${taskId} --out videos/`,
+      ]);
+      return;
+    }
+    if (!context.json) context.io.stdout.write(`Submitted ${model} task ${taskId} (${credits} credits).\n`);
+    const started = Date.now();
+    const task = await waitForTask(context, client, taskId, timeout);
+    await finishedTask(context, task, { out: values.out as string | undefined, credits, started });
+  },
+};
