@@ -1,2 +1,16 @@
-// Nothing here yet: this package exports nothing until its issue lands (see README.md).
-export {};
+// @aivideomaker/ai-sdk: AI Video Maker tools for Vercel AI SDK 7 agents.
+export {
+  TOOL_NAMES,
+  type ToolName,
+  type VideoTaskOutput,
+  type VideoToolTypes,
+} from '@aivideomaker/core/tools';
+export { paidToolApproval, type VideoToolApprovalOption } from './approval';
+export { AIVideoMakerToolError } from './errors';
+export {
+  type AIVideoMakerTool,
+  type AIVideoMakerToolMetadata,
+  type AIVideoMakerTools,
+  type AIVideoMakerToolsOptions,
+  createAIVideoMakerTools,
+} from './tools';

@@ -73,6 +73,7 @@ describe('tool specs', () => {
     expect(JSON.parse(posts()[0]!.body)).toEqual({ prompt: 'A red fox', aspectRatio: '16:9', duration: '8' });
     expect(progress[0]).toMatchObject({ taskId: output.taskId, status: 'SUBMITTED' });
     expect(progress.at(-1)).toMatchObject({ status: 'COMPLETED' });
+    expect(progress.filter((p, i) => p.status === progress[i - 1]?.status)).toEqual([]); // one per change
     expect(text_to_video!.outputSchema.parse(output)).toEqual(output);
     expect(text_to_video!.toModelText(output)).toContain(output.videoUrls[0]);
   });

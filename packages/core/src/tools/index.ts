@@ -2,6 +2,7 @@
 export { CreditBudget } from './budget';
 export { createVideoToolSpecs } from './create';
 export { formatToolError } from './format-error';
+export type { VideoToolTypes } from './io-types';
 export type { EstimateOutput, ListTasksOutput, VideoTaskOutput } from './schemas';
 export { estimateOutput, listTasksOutput, videoTaskOutput } from './schemas';
 export type {

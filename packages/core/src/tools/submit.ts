@@ -53,14 +53,17 @@ export async function submitAndWait(
       timeoutMs: ctx.wait.timeoutMs,
       cancelOnAbort: true,
       ...(call.signal ? { signal: call.signal } : {}),
-      onUpdate: (update) =>
+      onUpdate: (update) => {
+        // The watcher's first sighting of a queued task repeats the SUBMITTED reported above.
+        if (update.previousStatus === undefined && update.status === 'SUBMITTED') return;
         call.onProgress?.({
           taskId,
           status: update.status,
           elapsedMs: Date.now() - started,
           message: `Task ${taskId} is ${update.status} (${Math.round((Date.now() - started) / 1000)} s elapsed).`,
           ...(update.task ? { task: update.task } : {}),
-        }),
+        });
+      },
     });
     const videoUrls = getVideoUrls(task);
     return {

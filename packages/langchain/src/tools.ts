@@ -1,0 +1,71 @@
+// createAIVideoMakerTools: core's tool specs mapped 1:1 to LangChain structured tools. Name, description and
+// input schema come from the spec; the model reads the spec's short text, the app gets the full output as
+// the ToolMessage artifact.
+import {
+  createVideoToolSpecs,
+  formatToolError,
+  type VideoToolSetOptions,
+  type VideoToolSpec,
+} from '@aivideomaker/core/tools';
+import { ToolMessage } from '@langchain/core/messages';
+import { type DynamicStructuredTool, type ToolRuntime, tool } from '@langchain/core/tools';
+import type { z } from 'zod';
+import { progressReporter, toolCallIdOf } from './progress';
+
+/** Core's tool-set options: client or apiKey/baseUrl, wait, credit limits, allowedModels, localFiles, pick/omit. */
+export type AIVideoMakerToolsOptions = VideoToolSetOptions;
+
+/** Tool metadata that marks a tool spending credits (read by `interruptOnPaidTools`). */
+export interface AIVideoMakerToolMetadata extends Record<string, unknown> {
+  paid: boolean;
+}
+
+export type AIVideoMakerTool = DynamicStructuredTool;
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+}
+
+function toLangChainTool(spec: VideoToolSpec): AIVideoMakerTool {
+  const metadata: AIVideoMakerToolMetadata = { paid: spec.paid };
+  return tool(
+    async (input: unknown, runtime: ToolRuntime) => {
+      const progress = progressReporter(spec.name, runtime);
+      try {
+        const output = await spec.execute(input, {
+          ...(runtime.signal ? { signal: runtime.signal } : {}),
+          onProgress: progress.onProgress,
+        });
+        await progress.flush();
+        return [spec.toModelText(output), output];
+      } catch (error) {
+        await progress.flush();
+        const toolCallId = toolCallIdOf(runtime);
+        // An aborted run stops; and code that invoked the tool without a tool call gets the typed error.
+        if (isAbort(error, runtime.signal) || !toolCallId) throw error;
+        // As a ToolMessage, so the model reads advice it can act on instead of LangChain's generic
+        // "Please fix your mistakes", and the app sees status 'error'.
+        const message = new ToolMessage({
+          content: formatToolError(error),
+          tool_call_id: toolCallId,
+          name: spec.name,
+          status: 'error',
+          metadata,
+        });
+        return [message, undefined];
+      }
+    },
+    {
+      name: spec.name,
+      description: spec.description,
+      schema: spec.inputSchema as z.ZodObject,
+      responseFormat: 'content_and_artifact',
+      metadata,
+    },
+  ) as AIVideoMakerTool;
+}
+
+/** The AI Video Maker tools for a LangChain agent, e.g. `createAgent({ model, tools: createAIVideoMakerTools() })`. */
+export function createAIVideoMakerTools(options: AIVideoMakerToolsOptions = {}): AIVideoMakerTool[] {
+  return createVideoToolSpecs(options).map(toLangChainTool);
+}

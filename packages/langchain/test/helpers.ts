@@ -1,0 +1,30 @@
+// Shared setup: an in-process emulator with compressed time, a client compressed the same way, and a
+// sentinel key that must never reach a message.
+import { AIVideoMaker } from '@aivideomaker/core';
+import { type Emulator, startEmulator } from '@aivideomaker/emulator';
+import type { BaseMessage } from '@langchain/core/messages';
+
+export const KEY = 'sk-live-SENTINEL-lc-7d3e91';
+export const SPEED = 200;
+
+export function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<Emulator> {
+  return startEmulator({ speed: SPEED, apiKeys: [KEY], ...options });
+}
+
+export function clientFor(emu: Emulator): AIVideoMaker {
+  return new AIVideoMaker({
+    apiKey: KEY,
+    baseUrl: emu.url,
+    rateLimit: { limit: 60, windowMs: 60_000 / SPEED },
+    poll: { minIntervalMs: 10, maxIntervalMs: 40 },
+  });
+}
+
+export const posts = (emu: Emulator) => emu.requests.filter((request) => request.method === 'POST');
+
+/** Every message of a run, serialized: what the model and the app could ever see. */
+export function serialized(messages: readonly BaseMessage[]): string {
+  return JSON.stringify(messages.map((message) => message.toDict()));
+}
+
+export const userAsks = (content: string) => ({ messages: [{ role: 'user' as const, content }] });

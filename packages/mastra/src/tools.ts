@@ -1,0 +1,90 @@
+// createAIVideoMakerTools: core's tool specs mapped 1:1 to Mastra tools. Name, description, input and output
+// schema come from the spec (Mastra validates both); the model reads the spec's short text, the app gets
+// the full output as the tool result.
+import { InputValidationError } from '@aivideomaker/core';
+import {
+  createVideoToolSpecs,
+  formatToolError,
+  TOOL_NAMES,
+  type ToolName,
+  type VideoToolSetOptions,
+  type VideoToolSpec,
+} from '@aivideomaker/core/tools';
+import { createTool, type Tool } from '@mastra/core/tools';
+import { progressReporter } from './progress';
+
+export interface AIVideoMakerToolsOptions extends VideoToolSetOptions {
+  /**
+   * Ask a human before these tools run (Mastra's `requireApproval`): `true` = every tool that spends
+   * credits (text_to_video, image_to_video, long_video), or a list of tool names. Default: none.
+   */
+  requireApproval?: boolean | ToolName[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the tools of one set have different input and output types
+export type AIVideoMakerTool = Tool<any, any>;
+
+/** The tools keyed by name, ready for `new Agent({ tools })`. */
+export type AIVideoMakerTools = Partial<Record<ToolName, AIVideoMakerTool>>;
+
+function approvalOf(option: AIVideoMakerToolsOptions['requireApproval']): (spec: VideoToolSpec) => boolean {
+  if (!Array.isArray(option)) return (spec) => option === true && spec.paid;
+  for (const name of option) {
+    if (!(TOOL_NAMES as readonly string[]).includes(name)) {
+      throw new InputValidationError(
+        'requireApproval',
+        `${JSON.stringify(name)} is not a tool name`,
+        TOOL_NAMES,
+      );
+    }
+  }
+  return (spec) => option.includes(spec.name);
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+}
+
+function toMastraTool(spec: VideoToolSpec, requireApproval: boolean): AIVideoMakerTool {
+  return createTool({
+    id: spec.name,
+    title: spec.title,
+    description: spec.description,
+    inputSchema: spec.inputSchema,
+    outputSchema: spec.outputSchema,
+    requireApproval,
+    execute: async (input, context) => {
+      const signal = context.abortSignal;
+      const progress = progressReporter(spec.name, context.writer, context.agent?.toolCallId);
+      try {
+        const output = await spec.execute(input, {
+          ...(signal ? { signal } : {}),
+          onProgress: progress.onProgress,
+        });
+        await progress.flush();
+        return output;
+      } catch (error) {
+        await progress.flush();
+        if (isAbort(error, signal)) throw error;
+        // Mastra hands the message to the model as the tool's error text: make it one it can act on.
+        throw new Error(formatToolError(error), { cause: error });
+      }
+    },
+    // Anything that is not the spec's output is Mastra's own error object (e.g. output validation).
+    toModelOutput: (output: unknown) => {
+      const parsed = spec.outputSchema.safeParse(output);
+      return parsed.success
+        ? { type: 'text', value: spec.toModelText(parsed.data) }
+        : { type: 'json', value: output };
+    },
+  });
+}
+
+/** The AI Video Maker tools for a Mastra agent: `new Agent({ ..., tools: createAIVideoMakerTools() })`. */
+export function createAIVideoMakerTools(options: AIVideoMakerToolsOptions = {}): AIVideoMakerTools {
+  const { requireApproval, ...toolSet } = options;
+  const needsApproval = approvalOf(requireApproval);
+  return Object.fromEntries(
+    createVideoToolSpecs(toolSet).map((spec) => [spec.name, toMastraTool(spec, needsApproval(spec))]),
+  );
+}

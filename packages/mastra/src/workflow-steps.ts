@@ -1,0 +1,119 @@
+// The steps of the video workflow: prepare (validate and price, no request), approve (optional gate),
+// submit (the one paid request, never retried) and wait (poll with progress, or suspend for the webhook).
+import {
+  type AIVideoMaker,
+  BudgetExceededError,
+  describeCredits,
+  estimateCredits,
+  InputValidationError,
+  type ModelInput,
+  type ModelName,
+  toWireInput,
+} from '@aivideomaker/core';
+import { createStep } from '@mastra/core/workflows';
+import {
+  approvalDecision,
+  approvalRequest,
+  type PreparedVideo,
+  preparedVideo,
+  submittedVideo,
+  type VideoWorkflowOutput,
+  videoWorkflowInput,
+} from './workflow-schemas';
+
+/** Step ids, e.g. `run.resume({ step: VIDEO_WORKFLOW_STEPS.approve, resumeData: { approved: true } })`. */
+export const VIDEO_WORKFLOW_STEPS = {
+  prepare: 'prepare',
+  approve: 'approve',
+  submit: 'submit',
+  wait: 'wait',
+} as const;
+
+export interface VideoStepContext {
+  client(): AIVideoMaker;
+  allowedModels: readonly ModelName[];
+  maxCreditsPerCall: number | undefined;
+  /** Set in webhook mode (token included): the wait step suspends instead of polling. */
+  webhookUrl: string | undefined;
+  waitTimeoutMs: number;
+}
+
+export function prepareStep(ctx: VideoStepContext) {
+  return createStep({
+    id: VIDEO_WORKFLOW_STEPS.prepare,
+    description: 'Validate the input and price the video (no request)',
+    inputSchema: videoWorkflowInput,
+    outputSchema: preparedVideo,
+    execute: async ({ inputData }) => {
+      const { model } = inputData;
+      if (!ctx.allowedModels.includes(model)) {
+        throw new InputValidationError('model', `"${model}" is not allowed here`, ctx.allowedModels);
+      }
+      const input = toWireInput(model, inputData.input);
+      const credits = estimateCredits(model, input);
+      const limit = ctx.maxCreditsPerCall;
+      if (limit !== undefined && credits > limit) {
+        throw new BudgetExceededError(
+          `This ${model} video costs ${credits} credits, more than the ${limit}-credit limit per run; nothing was submitted.`,
+          credits,
+          limit,
+        );
+      }
+      return { model, input, credits };
+    },
+  });
+}
+
+function declined(request: PreparedVideo, reason: string | undefined): VideoWorkflowOutput {
+  return {
+    status: 'DECLINED',
+    model: request.model,
+    videoUrls: [],
+    creditsCharged: 0,
+    message: `Not approved${reason ? ` (${reason})` : ''}: nothing was submitted or charged.`,
+  };
+}
+
+export function approveStep() {
+  return createStep({
+    id: VIDEO_WORKFLOW_STEPS.approve,
+    description: 'Suspend until a human approves spending the credits',
+    inputSchema: preparedVideo,
+    outputSchema: preparedVideo,
+    suspendSchema: approvalRequest,
+    resumeSchema: approvalDecision,
+    execute: async ({ inputData, resumeData, suspend, bail }) => {
+      if (!resumeData) {
+        const price = describeCredits(inputData.model, inputData.input);
+        return suspend({ ...inputData, message: `Approve a ${inputData.model} video for ${price}?` });
+      }
+      return resumeData.approved ? inputData : bail(declined(inputData, resumeData.reason));
+    },
+  });
+}
+
+export function submitStep(ctx: VideoStepContext) {
+  return createStep({
+    id: VIDEO_WORKFLOW_STEPS.submit,
+    description: 'Submit the generation (the one request that spends credits)',
+    inputSchema: preparedVideo,
+    outputSchema: submittedVideo,
+    // A paid POST is never re-sent blindly; core reconciles an ambiguous failure itself.
+    retries: 0,
+    execute: async ({ inputData, writer, abortSignal }) => {
+      const { model, credits } = inputData;
+      const { taskId, status } = await ctx
+        .client()
+        .generate(model, inputData.input as ModelInput<ModelName>, {
+          signal: abortSignal,
+          ...(ctx.webhookUrl ? { webhookUrl: ctx.webhookUrl } : {}),
+        });
+      await writer.write({
+        taskId,
+        status,
+        message: `Submitted ${model} task ${taskId} (${credits} credits).`,
+      });
+      return { taskId, status, model, credits };
+    },
+  });
+}

@@ -1,0 +1,97 @@
+// The wait step. Polling mode waits through the client's watcher and writes every status change as step
+// output; webhook mode (and a poll that timed out) suspends with the task id as resume label, so core's
+// webhook handler, in this process or a new one on the same storage, can resume the run.
+import {
+  getVideoUrls,
+  isTerminalStatus,
+  type Task,
+  TaskCancelledError,
+  TaskFailedError,
+  WaitTimeoutError,
+} from '@aivideomaker/core';
+import type { ToolStream } from '@mastra/core/tools';
+import { createStep } from '@mastra/core/workflows';
+import {
+  type SubmittedVideo,
+  submittedVideo,
+  taskUpdate,
+  type VideoWorkflowOutput,
+  type VideoWorkflowProgress,
+  videoWorkflowOutput,
+  waitingForVideo,
+} from './workflow-schemas';
+import { VIDEO_WORKFLOW_STEPS, type VideoStepContext } from './workflow-steps';
+
+function finished(submitted: SubmittedVideo, task: Task): VideoWorkflowOutput {
+  const { taskId, model, credits } = submitted;
+  const base = { taskId, status: task.status, model, task };
+  if (task.status === 'COMPLETED') {
+    const message = `Done: the ${model} video is ready (${credits} credits).`;
+    return { ...base, videoUrls: getVideoUrls(task), creditsCharged: credits, message };
+  }
+  const what = task.status === 'CANCEL' ? 'was cancelled' : 'failed';
+  const message = `The task ${what}; its ${credits} credits were refunded.`;
+  return { ...base, videoUrls: [], creditsCharged: 0, message };
+}
+
+/** Writes each status change once, in order; flush() before the step returns. */
+function statusWriter(writer: ToolStream, taskId: string, initial: string) {
+  let last = initial;
+  let written = Promise.resolve();
+  return {
+    report(status: string) {
+      if (status === last) return;
+      last = status;
+      const progress: VideoWorkflowProgress = { taskId, status, message: `Task ${taskId} is ${status}.` };
+      written = written.then(() => writer.write(progress)).catch(() => undefined);
+    },
+    flush: () => written,
+  };
+}
+
+export function waitStep(ctx: VideoStepContext) {
+  return createStep({
+    id: VIDEO_WORKFLOW_STEPS.wait,
+    description: 'Wait for the video: poll with progress, or suspend until the webhook resumes the run',
+    inputSchema: submittedVideo,
+    outputSchema: videoWorkflowOutput,
+    suspendSchema: waitingForVideo,
+    resumeSchema: taskUpdate,
+    execute: async ({ inputData, resumeData, suspend, writer, abortSignal }) => {
+      const { taskId } = inputData;
+      const status = statusWriter(writer, taskId, inputData.status);
+      const settle = async (task: Task, why: string) => {
+        status.report(task.status);
+        await status.flush();
+        if (isTerminalStatus(task.status)) return finished(inputData, task);
+        return suspend({ taskId, status: task.status, message: why }, { resumeLabel: taskId });
+      };
+      const onWebhook = `Waiting for the webhook of task ${taskId}; the run resumes when it arrives.`;
+      // Resumed by the webhook handler with the task it confirmed with the API.
+      if (resumeData) return settle(resumeData.task as Task, onWebhook);
+      const client = ctx.client();
+      // A task that finished before the run suspended would never be announced again: look first.
+      if (ctx.webhookUrl) return settle(await client.tasks.get(taskId, { signal: abortSignal }), onWebhook);
+      try {
+        const task = await client.tasks.wait(taskId, {
+          signal: abortSignal,
+          timeoutMs: ctx.waitTimeoutMs,
+          cancelOnAbort: true,
+          onUpdate: (update) => status.report(update.status),
+        });
+        return settle(task, onWebhook);
+      } catch (error) {
+        if (error instanceof TaskFailedError || error instanceof TaskCancelledError) {
+          return settle(error.task, onWebhook);
+        }
+        if (!(error instanceof WaitTimeoutError)) throw error;
+        const still = { id: taskId, status: error.lastStatus ?? inputData.status };
+        const seconds = Math.round(ctx.waitTimeoutMs / 1000);
+        return settle(
+          still,
+          `Still ${still.status} after ${seconds} s; resumeFinishedVideoRuns() resumes the run once it is done.`,
+        );
+      }
+    },
+  });
+}

@@ -1,0 +1,164 @@
+import { createVideoToolSpecs, TOOL_NAMES } from '@aivideomaker/core/tools';
+import type { Emulator } from '@aivideomaker/emulator';
+import { Mastra } from '@mastra/core';
+import { Agent } from '@mastra/core/agent';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAIVideoMakerTools, isVideoProgressChunk, type VideoProgressData } from '../src';
+import { clientFor, emulator, generatePosts, KEY, until } from './helpers';
+import { scriptedModel, type Turn, toolResultTexts } from './scripted-model';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(() => emu.close());
+
+function videoAgent(turns: Turn[], options: Parameters<typeof createAIVideoMakerTools>[0] = {}) {
+  const { model, prompts } = scriptedModel(turns);
+  const tools = createAIVideoMakerTools({ client: clientFor(emu), ...options });
+  const agent = new Agent({ id: 'video', name: 'Video', instructions: 'Make videos.', model, tools });
+  const mastra = new Mastra({ agents: { video: agent }, logger: false });
+  return { agent: mastra.getAgent('video'), prompts };
+}
+
+/** A reply quoting the first video URL the model read in a tool result. */
+const answerWithUrl: Turn = (prompt) => {
+  const url = toolResultTexts(prompt)
+    .join(' ')
+    .match(/https?:\/\/\S+?\.mp4/)?.[0];
+  return { text: url ? `Your video: ${url}` : 'No video.' };
+};
+
+describe('createAIVideoMakerTools', () => {
+  it('maps every core spec 1:1 to a Mastra tool', () => {
+    const tools = createAIVideoMakerTools({ apiKey: KEY });
+    const specs = createVideoToolSpecs({ apiKey: KEY });
+    expect(Object.keys(tools)).toEqual([...TOOL_NAMES]);
+    for (const spec of specs) {
+      const tool = tools[spec.name];
+      expect(tool?.id).toBe(spec.name);
+      expect(tool?.description).toBe(spec.description);
+      expect(tool?.requireApproval).toBe(false);
+    }
+    const picked = createAIVideoMakerTools({ apiKey: KEY, pick: ['text_to_video', 'get_video_task'] });
+    expect(Object.keys(picked)).toEqual(['text_to_video', 'get_video_task']);
+  });
+
+  it('marks the paid tools, or the named ones, for approval', () => {
+    const paid = createAIVideoMakerTools({ apiKey: KEY, requireApproval: true });
+    const needing = Object.values(paid)
+      .filter((tool) => tool?.requireApproval)
+      .map((tool) => tool?.id);
+    expect(needing).toEqual(['text_to_video', 'image_to_video', 'long_video']);
+    const named = createAIVideoMakerTools({ apiKey: KEY, requireApproval: ['cancel_video_task'] });
+    expect(named.cancel_video_task?.requireApproval).toBe(true);
+    expect(named.text_to_video?.requireApproval).toBe(false);
+    expect(() => createAIVideoMakerTools({ requireApproval: ['make_video' as 'text_to_video'] })).toThrow(
+      /requireApproval.*"make_video" is not a tool name/,
+    );
+  });
+
+  it('lets an agent call text_to_video and answer with the video URL, streaming progress', async () => {
+    emu.clearRequests();
+    const { agent, prompts } = videoAgent([
+      { toolCalls: [{ toolName: 'text_to_video', input: { prompt: 'A red fox in snow', duration: '8' } }] },
+      answerWithUrl,
+    ]);
+    const stream = await agent.stream('Make an 8 second video of a red fox in snow');
+    const chunks: unknown[] = [];
+    for await (const chunk of stream.fullStream) chunks.push(chunk);
+    const text = await stream.text;
+
+    const [post, ...more] = generatePosts(emu);
+    expect(more).toEqual([]);
+    expect(post?.path).toBe('/api/v1/generate/t2v');
+    expect(post?.headers.key).toBe(KEY);
+    expect(JSON.parse(post?.body ?? '')).toEqual({
+      prompt: 'A red fox in snow',
+      aspectRatio: '16:9',
+      duration: '8',
+    });
+
+    const [task] = emu.tasks(KEY);
+    const url = `${emu.url}/files/${task?.id}.mp4`;
+    expect(task?.status).toBe('COMPLETED');
+    expect(text).toBe(`Your video: ${url}`);
+    const result = chunks.find((chunk) => (chunk as { type: string }).type === 'tool-result') as {
+      payload: { result: { videoUrls: string[]; creditsCharged: number } };
+    };
+    expect(result.payload.result).toMatchObject({ videoUrls: [url], creditsCharged: 8 });
+    // The model read the spec's compact text, not the raw object.
+    expect(toolResultTexts(prompts[1] ?? []).join()).toContain(
+      `COMPLETED; model t2v; 8 credits; video: ${url}`,
+    );
+
+    const progress = chunks.filter(isVideoProgressChunk).map((chunk) => chunk.data as VideoProgressData);
+    const statuses = progress.map((data) => data.status);
+    expect(statuses[0]).toBe('SUBMITTED');
+    expect(statuses.at(-1)).toBe('COMPLETED');
+    expect(progress.every((data) => data.tool === 'text_to_video' && data.taskId === task?.id)).toBe(true);
+    expect(progress[0]?.toolCallId).toBe('call_0_0');
+    expect(JSON.stringify([chunks, prompts])).not.toContain(KEY);
+  });
+
+  it('gives the model an actionable error it can relay, and never the key', async () => {
+    emu.clearRequests();
+    emu.ledger.setBalance(KEY, 3);
+    const { agent, prompts } = videoAgent([
+      { toolCalls: [{ toolName: 'text_to_video', input: { prompt: 'A lighthouse at dusk' } }] },
+      (prompt) => ({ text: toolResultTexts(prompt).join(' ') }),
+    ]);
+    const output = await agent.generate('Make a video of a lighthouse');
+    emu.ledger.setBalance(KEY, 1000);
+
+    expect(generatePosts(emu)).toHaveLength(1);
+    expect(output.text).toContain('Error (insufficient_credits)');
+    expect(output.text).toContain('nothing was charged');
+    expect(JSON.stringify([output.response, prompts])).not.toContain(KEY);
+  });
+
+  it('refuses input the model got wrong before any request', async () => {
+    emu.clearRequests();
+    const { agent } = videoAgent([
+      {
+        toolCalls: [
+          { toolName: 'text_to_video', input: { prompt: 'A comet', model: 't2v', duration: '10' } },
+        ],
+      },
+      (prompt) => ({ text: toolResultTexts(prompt).join(' ') }),
+    ]);
+    const output = await agent.generate('Make a 10 second comet video');
+    expect(generatePosts(emu)).toEqual([]);
+    expect(output.text).toMatch(/duration/);
+    expect(output.text).toMatch(/t2v_v3/);
+  });
+
+  it("passes the agent's abort signal through: a queued task is cancelled and refunded", async () => {
+    // At speed 1 the task stays queued for seconds, so the abort lands while it is SUBMITTED.
+    const slow = await emulator({ speed: 1 });
+    try {
+      const { model } = scriptedModel([
+        { toolCalls: [{ toolName: 'text_to_video', input: { prompt: 'A slow sunrise' } }] },
+        { text: 'unused' },
+      ]);
+      const tools = createAIVideoMakerTools({ client: clientFor(slow) });
+      const agent = new Agent({
+        id: 'abortable',
+        name: 'Abortable',
+        instructions: 'Make videos.',
+        model,
+        tools,
+      });
+      const controller = new AbortController();
+      const stream = await agent.stream('Make a sunrise video', { abortSignal: controller.signal });
+      for await (const chunk of stream.fullStream) {
+        if (isVideoProgressChunk(chunk)) controller.abort();
+      }
+      await until(() => slow.tasks(KEY)[0]?.status === 'CANCEL', 'the task to be cancelled');
+      expect(slow.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
+      expect(slow.ledger.balance(KEY)).toBe(1000);
+    } finally {
+      await slow.close();
+    }
+  });
+});
