@@ -9,7 +9,7 @@ import type { Ui } from './ui.ts';
 
 export const DEMO_DIR = join(import.meta.dirname, '..');
 export const OUT_DIR = join(DEMO_DIR, 'out');
-const REPO_DIR = join(DEMO_DIR, '..', '..');
+export const REPO_DIR = join(DEMO_DIR, '..', '..');
 
 export interface VideoRow {
   integration: string;

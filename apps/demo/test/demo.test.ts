@@ -52,7 +52,7 @@ describe('the demo', () => {
     expect(stdout).not.toMatch(/\x1b\[/); // no escape codes off a terminal
     const rows = summaryRows(stdout);
     for (const scenario of SCENARIOS) {
-      expect(rows.some((r) => r[0] === scenario.name)).toBe(true);
+      expect(rows.some((r) => r[0]?.startsWith(scenario.name))).toBe(true);
     }
     const videos = rows.filter((r) => r[6] !== '-');
     expect(videos.length).toBeGreaterThanOrEqual(SCENARIOS.length);
@@ -63,6 +63,15 @@ describe('the demo', () => {
     }
     expect(rows.find((r) => r[0] === 'core' && r[3] === 'CANCEL')).toBeDefined();
     expect(stdout).toMatch(/credits after: \d+ \(spent \d+/);
+    expect(stdout).toMatch(/^ {2}\| MEDIA: \/.+\.mp4$/m); // the skill's script ends with the line OpenClaw shows
+    expect(stdout.match(/preliminary result: (\w+)/g)).toEqual([
+      'preliminary result: SUBMITTED',
+      'preliminary result: PROGRESS',
+      'preliminary result: COMPLETED',
+    ]);
+    expect(stdout).toMatch(/custom stream: .*COMPLETED/);
+    expect(stdout).toMatch(/data-video-progress: .*COMPLETED/);
+    expect(stdout).toMatch(/workflow step output: .*COMPLETED/);
   }, 120_000);
 
   it('lists its scenarios with --help and refuses unknown ones', async () => {

@@ -1,5 +1,15 @@
 // The demo's scenarios, in the order they run.
 import type { Scenario } from '../scenario.ts';
+import { aiSdkScenario } from './ai-sdk.ts';
 import { coreScenario } from './core.ts';
+import { langchainScenario } from './langchain.ts';
+import { mastraScenario } from './mastra.ts';
+import { skillScenario } from './skill.ts';
 
-export const SCENARIOS: Scenario[] = [coreScenario];
+export const SCENARIOS: Scenario[] = [
+  coreScenario,
+  aiSdkScenario,
+  langchainScenario,
+  mastraScenario,
+  skillScenario,
+];

@@ -1,0 +1,66 @@
+// Scenario 3, a LangChain agent: createAgent with the AIVideoMakerToolkit. Progress arrives on the graph's
+// custom stream while the tool waits; the full task (video URLs, credits) is the tool message's artifact.
+import { estimateCredits } from '@aivideomaker/core';
+import type { VideoTaskOutput } from '@aivideomaker/core/tools';
+import { AIVideoMakerToolkit, isAIVideoMakerProgress } from '@aivideomaker/langchain';
+import { AIMessage, type BaseMessage, ToolMessage } from '@langchain/core/messages';
+import { createAgent, fakeModel } from 'langchain';
+import { AGENT_PROMPT, answerFrom, SCRIPTED_LABEL, VIDEO_CALL } from '../models/script.ts';
+import { type Scenario, saveVideo } from '../scenario.ts';
+
+function scriptedLangChainModel() {
+  return fakeModel()
+    .respondWithTools([{ name: VIDEO_CALL.toolName, args: VIDEO_CALL.input, id: 'call_1' }])
+    .respond((messages: BaseMessage[]) => {
+      const toolMessage = messages.findLast((m) => ToolMessage.isInstance(m));
+      return new AIMessage(answerFrom(String(toolMessage?.content ?? '')));
+    });
+}
+
+export const langchainScenario: Scenario = {
+  name: 'langchain',
+  title: 'LangChain agent: createAgent with the toolkit, progress from the custom stream',
+  plannedCredits: estimateCredits('t2v', VIDEO_CALL.input),
+  async run(context) {
+    const { env, ui } = context;
+    const client = env.createClient();
+    ui.info(`model: ${SCRIPTED_LABEL}`);
+    ui.info(`user: ${AGENT_PROMPT}`);
+    const startedAt = Date.now();
+    const agent = createAgent({
+      model: scriptedLangChainModel(),
+      tools: new AIVideoMakerToolkit({ client, maxCreditsPerCall: 20 }).getTools(),
+    });
+    let artifact: VideoTaskOutput | undefined;
+    let answer = '';
+    const stream = await agent.stream(
+      { messages: [{ role: 'user', content: AGENT_PROMPT }] },
+      { streamMode: ['custom', 'updates'] },
+    );
+    for await (const [mode, chunk] of stream) {
+      if (mode === 'custom' && isAIVideoMakerProgress(chunk)) ui.progress('custom stream', chunk.message);
+      if (mode !== 'updates') continue;
+      for (const update of Object.values(chunk as Record<string, { messages?: BaseMessage[] }>)) {
+        for (const message of update?.messages ?? []) {
+          if (ToolMessage.isInstance(message)) artifact = message.artifact as VideoTaskOutput;
+          else if (AIMessage.isInstance(message) && message.text) answer = message.text;
+        }
+      }
+    }
+    if (artifact?.status !== 'COMPLETED') throw new Error('the agent did not get a finished video');
+    ui.info(`assistant: ${answer}`);
+    const task = await client.tasks.get(artifact.taskId);
+    return [
+      await saveVideo(
+        context,
+        {
+          integration: 'langchain',
+          model: artifact.model ?? 't2v',
+          credits: artifact.creditsCharged ?? 0,
+          startedAt,
+        },
+        task,
+      ),
+    ];
+  },
+};
