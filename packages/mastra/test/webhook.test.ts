@@ -14,7 +14,7 @@ import {
   createVideoWorkflow,
   resumeFinishedVideoRuns,
   resumeVideoRun,
-} from '../src';
+} from '../src/workflow';
 import { clientFor, emulator, generatePosts, KEY, until } from './helpers';
 
 const TOKEN = 'hook-token-91ab';

@@ -6,7 +6,7 @@ import {
   resumeFinishedVideoRuns,
   VIDEO_WORKFLOW_STEPS,
   type VideoWorkflowOptions,
-} from '../src';
+} from '../src/workflow';
 import { clientFor, emulator, generatePosts, KEY, until } from './helpers';
 
 let emu: Emulator;

@@ -2,7 +2,8 @@
 // workflow (prepare -> submit -> wait) streaming each status change as step output. Both are registered in
 // one Mastra instance, as approvals and resumes require.
 import { estimateCredits } from '@aivideomaker/core';
-import { createAIVideoMakerTools, createVideoWorkflow, isVideoProgressChunk } from '@aivideomaker/mastra';
+import { createAIVideoMakerTools, isVideoProgressChunk } from '@aivideomaker/mastra';
+import { createVideoWorkflow } from '@aivideomaker/mastra/workflow';
 import { Mastra } from '@mastra/core';
 import { Agent } from '@mastra/core/agent';
 import type { MastraModelConfig } from '@mastra/core/llm';

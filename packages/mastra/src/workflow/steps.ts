@@ -19,7 +19,7 @@ import {
   submittedVideo,
   type VideoWorkflowOutput,
   videoWorkflowInput,
-} from './workflow-schemas';
+} from './schemas';
 
 /** Step ids, e.g. `run.resume({ step: VIDEO_WORKFLOW_STEPS.approve, resumeData: { approved: true } })`. */
 export const VIDEO_WORKFLOW_STEPS = {

@@ -10,8 +10,8 @@ import {
 } from '@aivideomaker/core';
 import type { Mastra } from '@mastra/core';
 import type { WorkflowRunState } from '@mastra/core/workflows';
-import { DEFAULT_VIDEO_WORKFLOW_ID } from './workflow';
-import { VIDEO_WORKFLOW_STEPS } from './workflow-steps';
+import { DEFAULT_VIDEO_WORKFLOW_ID } from './create';
+import { VIDEO_WORKFLOW_STEPS } from './steps';
 
 export interface VideoRunsOptions {
   /** The Mastra instance the video workflow is registered in (with persistent storage in production). */

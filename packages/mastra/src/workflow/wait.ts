@@ -19,8 +19,8 @@ import {
   type VideoWorkflowProgress,
   videoWorkflowOutput,
   waitingForVideo,
-} from './workflow-schemas';
-import { VIDEO_WORKFLOW_STEPS, type VideoStepContext } from './workflow-steps';
+} from './schemas';
+import { VIDEO_WORKFLOW_STEPS, type VideoStepContext } from './steps';
 
 function finished(submitted: SubmittedVideo, task: Task): VideoWorkflowOutput {
   const { taskId, model, credits } = submitted;

@@ -13,9 +13,9 @@ import {
   type VideoWorkflowOutput,
   videoWorkflowInput,
   videoWorkflowOutput,
-} from './workflow-schemas';
-import { approveStep, prepareStep, submitStep, type VideoStepContext } from './workflow-steps';
-import { waitStep } from './workflow-wait';
+} from './schemas';
+import { approveStep, prepareStep, submitStep, type VideoStepContext } from './steps';
+import { waitStep } from './wait';
 
 export const DEFAULT_VIDEO_WORKFLOW_ID = 'aivideomaker-video';
 const DEFAULT_WAIT_MS = 10 * 60_000;
