@@ -4,8 +4,8 @@
 import { createAIVideoMakerTools, type VideoTaskOutput } from '@aivideomaker/ai-sdk';
 import { estimateCredits } from '@aivideomaker/core';
 import { isStepCount, streamText } from 'ai';
-import { scriptedAiSdkModel } from '../models/ai-sdk-scripted.ts';
-import { AGENT_PROMPT, SCRIPTED_LABEL, VIDEO_CALL } from '../models/script.ts';
+import { AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
+import { agentModels } from '../models/select.ts';
 import { type Scenario, saveVideo } from '../scenario.ts';
 
 export const aiSdkScenario: Scenario = {
@@ -15,11 +15,12 @@ export const aiSdkScenario: Scenario = {
   async run(context) {
     const { env, ui } = context;
     const client = env.createClient();
-    ui.info(`model: ${SCRIPTED_LABEL}`);
+    const models = agentModels();
+    ui.info(`model: ${models.label}`);
     ui.info(`user: ${AGENT_PROMPT}`);
     const startedAt = Date.now();
     const result = streamText({
-      model: scriptedAiSdkModel(),
+      model: models.aiSdk(),
       tools: createAIVideoMakerTools({ client, maxCreditsPerCall: 20 }),
       stopWhen: isStepCount(3),
       prompt: AGENT_PROMPT,

@@ -4,18 +4,10 @@ import { estimateCredits } from '@aivideomaker/core';
 import type { VideoTaskOutput } from '@aivideomaker/core/tools';
 import { AIVideoMakerToolkit, isAIVideoMakerProgress } from '@aivideomaker/langchain';
 import { AIMessage, type BaseMessage, ToolMessage } from '@langchain/core/messages';
-import { createAgent, fakeModel } from 'langchain';
-import { AGENT_PROMPT, answerFrom, SCRIPTED_LABEL, VIDEO_CALL } from '../models/script.ts';
+import { createAgent } from 'langchain';
+import { AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
+import { agentModels } from '../models/select.ts';
 import { type Scenario, saveVideo } from '../scenario.ts';
-
-function scriptedLangChainModel() {
-  return fakeModel()
-    .respondWithTools([{ name: VIDEO_CALL.toolName, args: VIDEO_CALL.input, id: 'call_1' }])
-    .respond((messages: BaseMessage[]) => {
-      const toolMessage = messages.findLast((m) => ToolMessage.isInstance(m));
-      return new AIMessage(answerFrom(String(toolMessage?.content ?? '')));
-    });
-}
 
 export const langchainScenario: Scenario = {
   name: 'langchain',
@@ -24,11 +16,12 @@ export const langchainScenario: Scenario = {
   async run(context) {
     const { env, ui } = context;
     const client = env.createClient();
-    ui.info(`model: ${SCRIPTED_LABEL}`);
+    const models = agentModels();
+    ui.info(`model: ${models.label}`);
     ui.info(`user: ${AGENT_PROMPT}`);
     const startedAt = Date.now();
     const agent = createAgent({
-      model: scriptedLangChainModel(),
+      model: models.langchain(),
       tools: new AIVideoMakerToolkit({ client, maxCreditsPerCall: 20 }).getTools(),
     });
     let artifact: VideoTaskOutput | undefined;

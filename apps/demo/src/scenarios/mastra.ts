@@ -6,9 +6,8 @@ import { createAIVideoMakerTools, isVideoProgressChunk } from '@aivideomaker/mas
 import { createVideoWorkflow } from '@aivideomaker/mastra/workflow';
 import { Mastra } from '@mastra/core';
 import { Agent } from '@mastra/core/agent';
-import type { MastraModelConfig } from '@mastra/core/llm';
-import { scriptedAiSdkModel } from '../models/ai-sdk-scripted.ts';
-import { AGENT_PROMPT, SCRIPTED_LABEL, VIDEO_CALL } from '../models/script.ts';
+import { AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
+import { agentModels } from '../models/select.ts';
 import { type Scenario, saveVideo, type VideoRow } from '../scenario.ts';
 
 const WORKFLOW_INPUT = {
@@ -23,15 +22,14 @@ export const mastraScenario: Scenario = {
   async run(context) {
     const { env, ui } = context;
     const client = env.createClient();
-    // Mastra's bundled provider types lag behind ai 7's; the model works at runtime (see its README).
-    const model = scriptedAiSdkModel() as unknown as MastraModelConfig;
+    const models = agentModels();
     const mastra = new Mastra({
       agents: {
         video: new Agent({
           id: 'video',
           name: 'Video maker',
           instructions: 'You make short videos with the video tools.',
-          model,
+          model: models.mastra(),
           tools: createAIVideoMakerTools({ client, maxCreditsPerCall: 20 }),
         }),
       },
@@ -40,7 +38,7 @@ export const mastraScenario: Scenario = {
     });
     const rows: VideoRow[] = [];
 
-    ui.info(`agent model: ${SCRIPTED_LABEL}`);
+    ui.info(`agent model: ${models.label}`);
     ui.info(`user: ${AGENT_PROMPT}`);
     let startedAt = Date.now();
     const stream = await mastra.getAgent('video').stream(AGENT_PROMPT);
