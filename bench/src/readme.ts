@@ -32,7 +32,8 @@ and core's poll intervals (2 to 15 s) are divided likewise. Times below are at r
   (the emulator's compressed \`retry-after-ms\`) and retrying, then one GET of the finished task.
 - (b) core watcher: \`client.run\` for every task on one client, so every wait shares its watcher.
 - (c) core webhooks: submitted with a \`webhookUrl\` served by \`createNodeWebhookHandler\` on loopback; a task
-  counts when \`onTask\` gets it COMPLETED (the handler confirms each state with a GET). Nothing polls.
+  counts when \`onTask\` gets it COMPLETED (the handler confirms finished states, several at once with one
+  list call). Nothing polls.
 
 Clocks: emulator and client run in one process per run, so the emulator's \`completedAt\` and the moment the
 client holds the finished task come from the same clock (\`Date.now()\`); latency is their difference. Scaling

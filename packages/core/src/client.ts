@@ -11,13 +11,14 @@ import {
 } from './generate-reconcile';
 import { RequestEngine } from './http/engine';
 import { type Logger, REDACTED } from './http/logger';
-import type { RateLimitOptions } from './http/rate-limiter';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './http/rate-limiter';
 import { validateImageRef } from './media';
 import type { ModelInput, ModelName } from './models';
 import type { GenerateResult, Task } from './responses';
 import { Tasks } from './tasks';
-import { toWireInput } from './validate';
+import { describeValue, durationOption, toWireInput } from './validate';
 import { type PollOptions, TaskWatcher, type WaitOptions } from './watcher';
+import { registerWebhookTarget } from './webhook-confirm';
 
 export interface ClientOptions {
   /** Defaults to the AIVIDEOMAKER_API_KEY environment variable. */
@@ -51,6 +52,7 @@ export class AIVideoMaker {
   readonly #engine: RequestEngine;
   readonly #watcher: TaskWatcher;
   readonly #claimed = new Set<string>();
+  readonly #sending = new Map<string, Set<Promise<void>>>();
   readonly #reconcile: Required<ReconcileOptions>;
 
   constructor(options: ClientOptions = {}) {
@@ -64,8 +66,8 @@ export class AIVideoMaker {
       apiKey,
       baseUrl: this.baseUrl,
       fetch: fetchImpl.bind(globalThis),
-      timeoutMs: options.timeoutMs ?? 60_000,
-      maxRetries: Math.max(0, options.maxRetries ?? 2),
+      timeoutMs: durationOption('timeoutMs', options.timeoutMs) ?? 60_000,
+      maxRetries: retriesOption(options.maxRetries),
       rateLimit: options.rateLimit ?? { limit: 60, windowMs: 60_000 },
       logger: options.logger,
     });
@@ -79,8 +81,12 @@ export class AIVideoMaker {
         cancel: (taskId) => this.tasks.cancel(taskId),
         log: (message) => this.#engine.log(message),
       },
-      options.poll,
+      pollOption(options.poll),
     );
+    registerWebhookTarget(this, {
+      hint: (taskId) => this.#watcher.hint(taskId),
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    });
   }
 
   /**
@@ -105,6 +111,7 @@ export class AIVideoMaker {
         engine: this.#engine,
         listTasks: (signal) => this.tasks.list({ signal }),
         claimed: this.#claimed,
+        sending: this.#sending,
         ...this.#reconcile,
       },
       model,
@@ -132,6 +139,21 @@ export class AIVideoMaker {
   [INSPECT](): string {
     return `AIVideoMaker { baseUrl: '${this.baseUrl}', apiKey: '${REDACTED}' }`;
   }
+}
+
+function retriesOption(value: unknown): number {
+  if (value === undefined) return 2;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new InputValidationError('maxRetries', `${describeValue(value)} is not a whole number >= 0`);
+  }
+  return value;
+}
+
+function pollOption(poll: PollOptions | undefined): PollOptions | undefined {
+  if (!poll) return undefined;
+  const minIntervalMs = durationOption('poll.minIntervalMs', poll.minIntervalMs);
+  const maxIntervalMs = durationOption('poll.maxIntervalMs', poll.maxIntervalMs);
+  return { ...(minIntervalMs ? { minIntervalMs } : {}), ...(maxIntervalMs ? { maxIntervalMs } : {}) };
 }
 
 function normalizeBaseUrl(value: string): string {

@@ -2,6 +2,8 @@
 // before sending) or the server answered 429. Any other failure after sending (5xx, reset, timeout, a
 // garbled answer) is reconciled: the task is looked up in tasks.list() by model, input and creation time
 // and returned; if it cannot be found, TaskMayExistError says how to check. Credits are never spent twice.
+// A lookup never takes a task that an identical send of the same client, still waiting for its answer,
+// may own: it waits for those sends to claim their tasks first.
 import {
   APIError,
   ConnectionError,
@@ -11,7 +13,7 @@ import {
   ServerError,
   TaskMayExistError,
 } from './errors';
-import { sleep } from './http/abort';
+import { abortReason, sleep } from './http/abort';
 import type { RequestEngine } from './http/engine';
 import { retryDelayMs } from './http/retry';
 import type { ModelName } from './models';
@@ -40,6 +42,8 @@ export interface SubmitContext extends Required<ReconcileOptions> {
   listTasks(signal?: AbortSignal): Promise<Task[]>;
   /** Task ids this client already handed out, so a lookup never returns one of them twice. */
   claimed: Set<string>;
+  /** This client's sends still waiting for their answer, by request (model and body). */
+  sending: Map<string, Set<Promise<void>>>;
 }
 
 const MAX_CLAIMED = 1000;
@@ -55,31 +59,70 @@ export async function submitGeneration(
   const headers: Record<string, string> = webhookUrl ? { webhookUrl } : {};
   const spec = { method: 'POST' as const, path, body, signal, limited: false, headers };
   const sentAt = new Date();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const json = await ctx.engine.attempt(spec, attempt);
-      const parsed = SubmitSchema.safeParse(json);
-      if (!parsed.success) {
-        const text = ctx.engine.redact(JSON.stringify(json)).slice(0, 200);
-        throw new MalformedResponseError({ status: 200, method: 'POST', path }, text);
+  const request = `${model} ${JSON.stringify(body)}`;
+  const done = startSending(ctx.sending, request);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const json = await ctx.engine.attempt(spec, attempt);
+        const parsed = SubmitSchema.safeParse(json);
+        if (!parsed.success) {
+          const text = ctx.engine.redact(JSON.stringify(json)).slice(0, 200);
+          throw new MalformedResponseError({ status: 200, method: 'POST', path }, text);
+        }
+        return claim(ctx, { ...parsed.data, ...taskUrls(ctx.engine.baseUrl, parsed.data) });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const resendable =
+          error instanceof RateLimitError ||
+          (error instanceof ConnectionError && !error.mayHaveReachedServer);
+        if (resendable && attempt < ctx.engine.maxRetries) {
+          const delay = retryDelayMs(error, attempt);
+          ctx.engine.log(
+            `aivideomaker: POST ${path} not processed (${(error as Error).message}); resending in ${Math.round(delay)} ms`,
+          );
+          await sleep(delay, signal);
+          continue;
+        }
+        if (!mayHaveCreatedTask(error)) throw error;
+        // No longer waiting for an answer: identical sends looking up their own tasks need not wait for us.
+        done();
+        return await reconcile(ctx, request, { model, body, sentAt }, error, signal);
       }
-      return claim(ctx, { ...parsed.data, ...taskUrls(ctx.engine.baseUrl, parsed.data) });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      const resendable =
-        error instanceof RateLimitError || (error instanceof ConnectionError && !error.mayHaveReachedServer);
-      if (resendable && attempt < ctx.engine.maxRetries) {
-        const delay = retryDelayMs(error, attempt);
-        ctx.engine.log(
-          `aivideomaker: POST ${path} not processed (${(error as Error).message}); resending in ${Math.round(delay)} ms`,
-        );
-        await sleep(delay, signal);
-        continue;
-      }
-      if (!mayHaveCreatedTask(error)) throw error;
-      return reconcile(ctx, model, body, sentAt, error, signal);
     }
+  } finally {
+    done();
   }
+}
+
+/** Registers a send; the returned function (idempotent) marks it answered or given up. */
+function startSending(sending: SubmitContext['sending'], request: string): () => void {
+  let finish!: () => void;
+  const answered = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const set = sending.get(request) ?? new Set();
+  sending.set(request, set.add(answered));
+  return () => {
+    finish();
+    set.delete(answered);
+    if (set.size === 0 && sending.get(request) === set) sending.delete(request);
+  };
+}
+
+/** Waits until the identical sends in flight right now have their answers (and claimed their tasks). */
+function othersAnswered(ctx: SubmitContext, request: string, signal: AbortSignal | undefined): Promise<void> {
+  const pending = [...(ctx.sending.get(request) ?? [])];
+  if (pending.length === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortReason(signal));
+    const onAbort = () => reject(abortReason(signal as AbortSignal));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void Promise.all(pending).then(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }
 
 /** True for failures after which the server may have created (and charged) the task. */
@@ -92,9 +135,8 @@ function mayHaveCreatedTask(error: unknown): boolean {
 
 async function reconcile(
   ctx: SubmitContext,
-  model: ModelName,
-  body: Record<string, unknown>,
-  sentAt: Date,
+  request: string,
+  { model, body, sentAt }: { model: ModelName; body: Record<string, unknown>; sentAt: Date },
   cause: unknown,
   signal: AbortSignal | undefined,
 ): Promise<GenerateResult> {
@@ -112,6 +154,8 @@ async function reconcile(
       if (signal?.aborted) throw error;
       continue;
     }
+    // A task in this list may belong to an identical send whose answer is still on its way.
+    await othersAnswered(ctx, request, signal);
     const match = tasks.find((task) => isSameRequest(task, model, body, since) && !ctx.claimed.has(task.id));
     if (match) {
       return claim(ctx, {

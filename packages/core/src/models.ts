@@ -35,16 +35,37 @@ export function isModelName(value: unknown): value is ModelName {
   return typeof value === 'string' && (MODEL_NAMES as readonly string[]).includes(value);
 }
 
-const IMAGE_REF = /^(https?:\/\/[^\s]+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2})$/i;
-const prompt = z
+/**
+ * Longest prompt accepted locally. The API documents no limit; a prompt this long is a mistake (a pasted
+ * file, a runaway agent loop), refused before it costs anything.
+ */
+export const MAX_PROMPT_CHARS = 10_000;
+// Control characters other than tab and line breaks (a NUL byte, an escape sequence) never belong in a prompt.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Something other than whitespace and invisible format characters (zero-width spaces, direction marks).
+const VISIBLE = /[^\s\p{Cf}]/u;
+// Read code point by code point, only a surrogate half without its pair is in category Cs.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Prompt text, required or not: bounded length, no control characters, well-formed Unicode. */
+export const promptText = z
   .string()
-  .regex(/\S/, 'must be a non-empty string')
+  .max(MAX_PROMPT_CHARS, `must be at most ${MAX_PROMPT_CHARS} characters`)
+  .refine((text) => !CONTROL_CHARS.test(text), 'must not contain control characters (such as a NUL byte)')
+  .refine(
+    (text) => !LONE_SURROGATE.test(text),
+    'must be well-formed Unicode (it holds a lone surrogate half)',
+  );
+
+const IMAGE_REF = /^(https?:\/\/[^\s]+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2})$/i;
+const prompt = promptText
+  .refine((text) => VISIBLE.test(text), 'must be a non-empty string (visible text, not only spaces)')
   .describe('Text prompt describing the video');
 const image = z
   .string()
   .regex(IMAGE_REF, 'must be a public http(s) image URL or a data:image/<type>;base64,<data> URL')
   .describe('Public image URL or data:image/...;base64,...');
-const optionalPrompt = z.string().nullable().optional().describe('Optional text prompt');
+const optionalPrompt = promptText.nullable().optional().describe('Optional text prompt');
 const aspectRatio = z.enum(ASPECT_RATIOS).describe('Aspect ratio of the video');
 
 export const T2VInputSchema = z.strictObject({

@@ -1,6 +1,6 @@
 // The task endpoints as plain methods: list, get, status, cancel, plus wait through the shared watcher.
 // Every one of them is a query call, so they all share the client's rate limiter.
-import { InputValidationError, MalformedResponseError } from './errors';
+import { ConflictError, InputValidationError, MalformedResponseError } from './errors';
 import type { RequestEngine } from './http/engine';
 import {
   type CancelResult,
@@ -12,17 +12,22 @@ import {
   type TaskStatusResult,
   TaskStatusSchema,
 } from './responses';
+import { describeValue, durationOption } from './validate';
 import type { TaskWatcher, WaitOptions } from './watcher';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
+// Ids (like "ckxxxxxxxx") are opaque but URL-safe: anything else (a slash, a space, a NUL) is a mistake,
+// and so is a dot segment ('.', '..'), which URL parsing would collapse into another endpoint.
+const TASK_ID = /^[A-Za-z0-9._~-]{1,200}$/;
+
 function taskPath(taskId: unknown, suffix = ''): string {
-  if (typeof taskId !== 'string' || taskId.trim() === '' || taskId.length > 200) {
+  if (typeof taskId !== 'string' || !TASK_ID.test(taskId) || /^\.{1,2}$/.test(taskId)) {
     throw new InputValidationError(
       'taskId',
-      'expected the task id returned by generate (a non-empty string)',
+      `${describeValue(taskId)} is not a task id: expected the id returned by generate (letters, digits, "-", "_", ".", "~")`,
     );
   }
   return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
@@ -56,11 +61,25 @@ export class Tasks {
     return this.#parse(TaskStatusSchema, json, path);
   }
 
-  /** Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError. */
+  /**
+   * Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError.
+   * Cancelling is idempotent: a task that is already cancelled (e.g. by an attempt whose answer was lost
+   * before the retry) resolves as cancelled.
+   */
   async cancel(taskId: string, options: CallOptions = {}): Promise<CancelResult> {
     const path = taskPath(taskId, '/cancel');
-    const json = await this.#engine.read({ method: 'PUT', path, signal: options.signal, limited: true });
-    const parsed = this.#parse(CancelSchema, json, path);
+    let json: unknown;
+    try {
+      json = await this.#engine.read({ method: 'PUT', path, signal: options.signal, limited: true });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const task = await this.get(taskId, options).catch((lookup: unknown) => {
+        if (options.signal?.aborted) throw lookup;
+      });
+      if (task?.status !== 'CANCEL') throw error;
+      return { taskId, status: 'CANCEL' };
+    }
+    const parsed = this.#parse(CancelSchema, json, path, 'PUT');
     return { ...parsed, taskId: parsed.taskId ?? taskId };
   }
 
@@ -69,22 +88,25 @@ export class Tasks {
    * or the signal's reason the moment it aborts. All waits of a client share one watcher.
    */
   wait(taskId: string, options: WaitOptions = {}): Promise<Task> {
+    let timeoutMs: number | undefined;
     try {
       taskPath(taskId);
+      timeoutMs = durationOption('timeoutMs', options.timeoutMs);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#watcher().wait(taskId, options);
+    return this.#watcher().wait(taskId, timeoutMs === undefined ? options : { ...options, timeoutMs });
   }
 
   #parse<T>(
     schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
     json: unknown,
     path: string,
+    method: 'GET' | 'PUT' = 'GET',
   ): T {
     const parsed = schema.safeParse(json);
     if (parsed.success) return parsed.data;
     const text = this.#engine.redact(JSON.stringify(json) ?? '').slice(0, 200);
-    throw new MalformedResponseError({ status: 200, method: 'GET', path }, text);
+    throw new MalformedResponseError({ status: 200, method, path }, text);
   }
 }

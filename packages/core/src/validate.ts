@@ -16,8 +16,11 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+  if (typeof value === 'string') {
+    return value.length > 60
+      ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)`
+      : JSON.stringify(value);
+  }
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
@@ -92,4 +95,19 @@ export function toWireInput<M extends ModelName>(model: M, input: ModelInput<M> 
   const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
   if (!result.success) throw toInputError(model, candidate, result.error.issues[0] as z.core.$ZodIssue);
   return result.data as WireInput<M>;
+}
+
+/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
+ * means "no practical limit" and is capped, so it never turns into an immediate timeout.
+ */
+export function durationOption(field: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
+  }
+  return Math.min(value, MAX_TIMER_MS);
 }

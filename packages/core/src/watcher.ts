@@ -1,7 +1,8 @@
 // One watcher per client serves every wait(): one task in flight -> GET .../status; several -> one
 // GET /api/v1/tasks per interval for all of them. The interval adapts (quick at first, slower for long
-// tasks), a terminal state is fetched once with GET /tasks/{id}, webhook confirmations feed it so polling
-// backs off, and its only timer exists while somebody waits.
+// tasks). A terminal list entry is the full task and settles its waits as it is; one seen by a status poll
+// is fetched once with GET /tasks/{id}. Webhook confirmations settle waits at once, webhook hints move
+// their task to a slow safety-net poll, and the only timer exists while somebody waits.
 import {
   AuthenticationError,
   NotFoundError,
@@ -25,7 +26,7 @@ export interface TaskUpdate {
   status: TaskStatusValue;
   previousStatus: TaskStatusValue | undefined;
   elapsedMs: number;
-  /** The full task when this update came with one (list entry, webhook, final fetch). */
+  /** The full task when this update came with one (list entry, webhook confirmation, final fetch). */
   task?: Task | undefined;
 }
 
@@ -63,8 +64,8 @@ interface Watched {
   finishing: boolean;
   /** Aborts the one terminal-state fetch if everybody stops waiting. */
   finalFetch: AbortController | undefined;
-  /** A webhook confirmed a state: poll only as a slow safety net. */
-  pushed: boolean;
+  /** Webhooks arrive for this task: poll it only as a slow safety net. */
+  hinted: boolean;
 }
 
 export class TaskWatcher {
@@ -124,12 +125,20 @@ export class TaskWatcher {
     });
   }
 
-  /** A confirmed task state from outside (a verified webhook): settles or updates its waiters. */
+  /** A task state confirmed elsewhere (an authenticated fetch after a webhook): settles or updates waits. */
   observe(task: Task): void {
     const entry = this.#watched.get(task.id);
     if (!entry || entry.finishing) return;
-    entry.pushed = true;
-    this.#apply(entry, task.status, task, true);
+    this.#apply(entry, task.status, task);
+    this.#schedule();
+  }
+
+  /** A token-checked but unconfirmed webhook: its state is not trusted, but webhooks reach us, so poll less. */
+  hint(taskId: string): void {
+    const entry = this.#watched.get(taskId);
+    if (!entry || entry.finishing) return;
+    entry.hinted = true;
+    entry.nextPollAt = Date.now() + this.#maxMs;
     this.#schedule();
   }
 
@@ -137,15 +146,17 @@ export class TaskWatcher {
     let entry = this.#watched.get(taskId);
     if (!entry) {
       const now = Date.now();
+      // Alone, look at once; else join the next round (within minIntervalMs), not a poll per new wait.
+      const busy = [...this.#watched.values()].some((other) => !other.finishing);
       entry = {
         taskId,
         status: undefined,
         since: now,
-        nextPollAt: now,
+        nextPollAt: busy ? now + this.#minMs : now,
         waiters: new Set(),
         finishing: false,
         finalFetch: undefined,
-        pushed: false,
+        hinted: false,
       };
       this.#watched.set(taskId, entry);
     }
@@ -165,11 +176,11 @@ export class TaskWatcher {
   }
 
   #interval(entry: Watched, now: number): number {
-    if (entry.pushed) return this.#maxMs;
-    const adaptive = Math.min(this.#maxMs, Math.max(this.#minMs, (now - entry.since) / 6));
-    return adaptive * (0.9 + 0.2 * Math.random());
+    if (entry.hinted) return this.#maxMs;
+    return Math.min(this.#maxMs, Math.max(this.#minMs, (now - entry.since) / 6));
   }
 
+  /** One timer for the earliest due task; the jitter applies to the round, so one poll serves all. */
   #schedule(): void {
     if (this.#polling || this.#watched.size === 0) return;
     let next = Number.POSITIVE_INFINITY;
@@ -177,7 +188,8 @@ export class TaskWatcher {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (next === Number.POSITIVE_INFINITY) return;
-    this.#timer = setTimeout(() => void this.#poll(), Math.max(0, next - Date.now()));
+    const delay = Math.max(0, next - Date.now()) * (0.9 + 0.2 * Math.random());
+    this.#timer = setTimeout(() => void this.#poll(), delay);
   }
 
   async #poll(): Promise<void> {
@@ -191,20 +203,20 @@ export class TaskWatcher {
       if (active.length === 1) {
         const [entry] = active as [Watched];
         const { status } = await this.#source.status(entry.taskId, controller.signal);
-        this.#apply(entry, status, undefined, false);
+        this.#apply(entry, status, undefined);
       } else {
         const tasks = await this.#source.list(controller.signal);
         const byId = new Map(tasks.map((task) => [task.id, task]));
         const missing = active.filter((entry) => !byId.has(entry.taskId));
         for (const entry of active) {
           const task = byId.get(entry.taskId);
-          if (task) this.#apply(entry, task.status, task, false);
+          if (task) this.#apply(entry, task.status, task);
         }
         // Not in the list (an API that pages or lags): ask for those few one by one.
         for (const entry of missing) {
           try {
             const { status } = await this.#source.status(entry.taskId, controller.signal);
-            this.#apply(entry, status, undefined, false);
+            this.#apply(entry, status, undefined);
           } catch (error) {
             if (!(error instanceof NotFoundError)) throw error;
             this.#settleAll(entry, { error });
@@ -231,7 +243,7 @@ export class TaskWatcher {
     if (fatal) for (const entry of active) this.#settleAll(entry, { error });
   }
 
-  #apply(entry: Watched, status: TaskStatusValue, task: Task | undefined, confirmed: boolean): void {
+  #apply(entry: Watched, status: TaskStatusValue, task: Task | undefined): void {
     const previous = entry.status;
     if (status !== previous) {
       entry.status = status;
@@ -242,11 +254,11 @@ export class TaskWatcher {
       return;
     }
     entry.finishing = true;
-    if (confirmed && task) {
+    // A full terminal task settles at once; after a status poll (or without output) it is fetched once.
+    if (task && (task.status !== 'COMPLETED' || task.output != null)) {
       this.#finish(entry, task);
       return;
     }
-    // Fetched once: the full task (output, completedAt) of a terminal state.
     entry.finalFetch = new AbortController();
     this.#source
       .get(entry.taskId, entry.finalFetch.signal)

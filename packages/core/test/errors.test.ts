@@ -160,7 +160,7 @@ describe('errors', () => {
   });
 
   it('MalformedResponseError quotes a short excerpt, never a raw SyntaxError', async () => {
-    const client = clientFor(emu);
+    const client = clientFor(emu, { maxRetries: 0 });
     emu.faults.add({ kind: 'malformed-json', match: { method: 'GET' } });
     const error = await client.tasks.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedResponseError);

@@ -43,7 +43,7 @@ describe('models', () => {
       toWireInput('lv', { image: 'https://a.test/i.png', prompt: ['1', '2', '3', '4', '5', '6', '7'] }),
     ).toThrow(InputValidationError);
     expect(() => toWireInput('t2v', { ...T2V, prompt: '   ' })).toThrow(
-      'Invalid prompt: "   " must be a non-empty string.',
+      'Invalid prompt: "   " must be a non-empty string (visible text, not only spaces).',
     );
     expect(() => toWireInput('t2v_v3', { ...T2V, duration: '8' })).toThrow(/Use t2v for 8 s videos/);
   });

@@ -55,6 +55,9 @@ describe('request bytes', () => {
   });
 
   it('list, get, status and cancel: paths, methods, key, no body', async () => {
+    // Real time, so the task is certainly still SUBMITTED (cancellable) however slow this machine is.
+    await using emu = await emulator({ speed: 1 });
+    const client = clientFor(emu);
     const { taskId } = await client.generate('t2v', { prompt: 'p', aspectRatio: '9:16', duration: '5' });
     emu.clearRequests();
     const tasks = await client.tasks.list();
@@ -74,8 +77,12 @@ describe('request bytes', () => {
     expect(cancelled).toMatchObject({ taskId, status: 'CANCEL' });
   });
 
-  it('encodes task ids in paths', async () => {
-    await expect(client.tasks.get('a/b?c')).rejects.toMatchObject({ code: 'not_found' });
-    expect(last().path).toBe('/api/v1/tasks/a%2Fb%3Fc');
+  it('refuses task ids that are not URL-safe (a path, a dot segment, a space) before any request', async () => {
+    for (const id of ['a/b?c', '..', '.', 'ck 1', 'ck\u0000']) {
+      await expect(client.tasks.get(id)).rejects.toMatchObject({ code: 'invalid_input', field: 'taskId' });
+    }
+    expect(emu.requests).toEqual([]);
+    await expect(client.tasks.get('ck-1_a.b~c')).rejects.toMatchObject({ code: 'not_found' });
+    expect(last().path).toBe('/api/v1/tasks/ck-1_a.b~c');
   });
 });

@@ -41,8 +41,9 @@ describe('the API key stays secret', () => {
         .list()
         .catch((e: unknown) => e),
     );
-    emu.faults.add({ kind: 'malformed-json', match: { method: 'GET' } });
+    emu.faults.add({ kind: 'malformed-json', match: { method: 'GET' }, times: Infinity });
     errors.push(await client.tasks.list().catch((e: unknown) => e));
+    emu.faults.clear();
     const echo: typeof fetch = async () =>
       new Response(JSON.stringify({ status: 'FAILED', message: `key ${KEY} is not allowed` }), {
         status: 403,

@@ -66,7 +66,8 @@ describe('waiting', () => {
     const lists = queries.filter((r) => r.path === '/api/v1/tasks').length;
     const statuses = queries.filter((r) => r.path.endsWith('/status')).length;
     const gets = queries.length - lists - statuses;
-    expect(gets).toBe(20);
+    // A terminal list entry is the full task: none is fetched again.
+    expect(gets).toBe(0);
     expect(lists).toBeGreaterThan(0);
     expect(statuses).toBeLessThan(lists);
   });
@@ -149,6 +150,7 @@ describe('waiting', () => {
     expect(timers()).toBeGreaterThan(before);
     controller.abort();
     expect(await Promise.all(waits)).toEqual(['aborted', 'aborted', 'aborted']);
-    expect(timers()).toBe(before);
+    // No more than before: a keep-alive socket timer counted in `before` may close meanwhile.
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 });

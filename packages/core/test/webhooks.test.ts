@@ -1,5 +1,6 @@
-// Webhooks are hints: the task is confirmed with an authenticated GET before onTask, a confirmed state
-// feeds the client's watcher (so a wait ends without polling), and forged or garbage calls change nothing.
+// Webhooks are hints: an end state is confirmed with an authenticated request before onTask, unfinished
+// states cost no request, a confirmed state feeds the client's watcher (so a wait ends without polling),
+// and forged, replayed or garbage calls change nothing.
 import { createServer, type Server } from 'node:http';
 import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -36,30 +37,67 @@ const post = (url: string, body: string) =>
   fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 
 describe('webhooks', () => {
-  it('confirms each notified state with a GET, delivers it once, and ends a wait without polling', async () => {
+  it('confirms the end state with one GET, acknowledges the others for free, and ends a wait', async () => {
+    emu.clearRequests();
     const { taskId } = await client.generate('t2v', T2V, { webhookUrl: withWebhookToken(hookUrl, TOKEN) });
     const waited = await client.tasks.wait(taskId, { timeoutMs: 5_000 });
-    expect(waited).toMatchObject({ id: taskId, status: 'COMPLETED' });
-    await expect.poll(() => seen.map((task) => task.status)).toContain('COMPLETED');
-    expect(seen.every((task) => task.id === taskId)).toBe(true);
-    expect(new Set(seen.map((task) => task.status)).size).toBe(seen.length);
-    const gets = emu.requests.filter((r) => r.method === 'GET' && r.path === `/api/v1/tasks/${taskId}`);
-    expect(gets.length).toBeGreaterThanOrEqual(seen.length);
-    const statusPolls = emu.requests.filter((r) => r.path === `/api/v1/tasks/${taskId}/status`);
-    expect(statusPolls.length).toBeLessThanOrEqual(1);
+    expect(waited).toMatchObject({ id: taskId, status: 'COMPLETED', output: { video: expect.any(String) } });
+    await expect.poll(() => seen.map((task) => task.status)).toEqual(['COMPLETED']);
+    expect(seen[0]).toEqual(waited);
+    await expect.poll(() => emu.webhooks.filter((d) => d.body.taskId === taskId).length).toBe(3);
+    const answers = emu.webhooks
+      .filter((d) => d.body.taskId === taskId)
+      .map((d) => [d.body.status, d.status]);
+    expect(answers).toEqual([
+      ['SUBMITTED', 202],
+      ['PROGRESS', 202],
+      ['COMPLETED', 200],
+    ]);
+    const queries = emu.requests.filter((r) => r.method === 'GET').map((r) => r.path);
+    // At most the wait's first status poll; the end state confirmed once, and nothing fetched after it.
+    expect(queries.filter((path) => path !== `/api/v1/tasks/${taskId}`)).toEqual(
+      queries.length === 1 ? [] : [`/api/v1/tasks/${taskId}/status`],
+    );
+    expect(queries.filter((path) => path === `/api/v1/tasks/${taskId}`)).toHaveLength(1);
   });
 
-  it('a duplicate notification is harmless', async () => {
+  it('a duplicate or replayed notification is harmless: the state is delivered once', async () => {
     const { taskId } = await client.generate('t2v', T2V);
-    const body = JSON.stringify({ taskId, status: 'SUBMITTED' });
+    await expect.poll(() => emu.tasks(KEY).find((task) => task.id === taskId)?.status).toBe('COMPLETED');
+    const body = JSON.stringify({ taskId, status: 'COMPLETED' });
     const answers = await Promise.all([1, 2, 3].map(() => post(`${hookUrl}?token=${TOKEN}`, body)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    expect(seen).toHaveLength(1);
+    const replay = await post(`${hookUrl}?token=${TOKEN}`, body);
+    expect(await replay.json()).toMatchObject({ ok: true, taskId, status: 'COMPLETED', duplicate: true });
+    expect(seen.map((task) => [task.id, task.status])).toEqual([[taskId, 'COMPLETED']]);
+  });
+
+  it('a SUBMITTED or PROGRESS hint costs no request unless `progress` asks for it', async () => {
+    const { taskId } = await client.generate('t2v_v3', { ...T2V, duration: '20' });
+    emu.clearRequests();
+    for (const status of ['SUBMITTED', 'PROGRESS']) {
+      const answer = await post(`${hookUrl}?token=${TOKEN}`, JSON.stringify({ taskId, status }));
+      expect(answer.status).toBe(202);
+      expect(await answer.json()).toEqual({ ok: true, taskId, confirmed: false });
+    }
+    expect(emu.requests).toEqual([]);
+    expect(seen).toEqual([]);
+    const progress = createWebhookHandler({ client, progress: true, onTask: (task) => void seen.push(task) });
+    const answer = await progress(
+      new Request('http://app.test/hook', {
+        method: 'POST',
+        body: JSON.stringify({ taskId, status: 'PROGRESS' }),
+      }),
+    );
+    expect(answer.status).toBe(200);
+    expect(seen.map((task) => task.id)).toEqual([taskId]);
+    expect(emu.requests.map((r) => r.path)).toEqual([`/api/v1/tasks/${taskId}`]);
   });
 
   it('a wrong token, garbage, or an unknown task gets a 4xx and changes nothing', async () => {
     emu.clearRequests();
-    const before = JSON.stringify(emu.tasks(KEY));
+    const before = emu.tasks(KEY).map((task) => task.id);
+    const balance = emu.ledger.balance(KEY);
     expect((await post(`${hookUrl}?token=nope`, '{"taskId":"x"}')).status).toBe(401);
     expect((await post(hookUrl, '{"taskId":"x"}')).status).toBe(401);
     expect(emu.requests).toHaveLength(0);
@@ -69,7 +107,12 @@ describe('webhooks', () => {
     expect((await fetch(`${hookUrl}?token=${TOKEN}`)).status).toBe(405);
     expect((await post(`${hookUrl}?token=${TOKEN}`, '{"taskId":"forged123"}')).status).toBe(404);
     expect(seen).toHaveLength(0);
-    expect(JSON.stringify(emu.tasks(KEY))).toBe(before);
+    // Only the confirmation of the unknown id reached the API; no task was created, cancelled or charged.
+    expect(emu.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /api/v1/tasks/forged123 404',
+    ]);
+    expect(emu.tasks(KEY).map((task) => task.id)).toEqual(before);
+    expect(emu.ledger.balance(KEY)).toBe(balance);
   });
 
   it('a forged "COMPLETED" for a running task changes nothing: the confirmed state wins', async () => {
@@ -100,5 +143,37 @@ describe('webhooks', () => {
     expect(emu.tasks(KEY).find((task) => task.id === slow.taskId)?.status).not.toBe('COMPLETED');
     controller.abort();
     await waiting;
+  });
+});
+
+describe('webhook hints and the watcher', () => {
+  const hint = (handler: ReturnType<typeof createWebhookHandler>, taskId: string, url: string) =>
+    handler(new Request(url, { method: 'POST', body: JSON.stringify({ taskId, status: 'PROGRESS' }) }));
+
+  async function pollsAfterHint(token: string | undefined) {
+    // Quick polls (10 ms) unless a hint moves the task to the safety net (10 s).
+    const watching = clientFor(emu, { poll: { minIntervalMs: 10, maxIntervalMs: 10_000 } });
+    const handler = createWebhookHandler({ client: watching, onTask: () => {}, ...(token ? { token } : {}) });
+    const { taskId } = await watching.generate('t2v_v3', { ...T2V, duration: '20' });
+    const controller = new AbortController();
+    const waiting = watching.tasks.wait(taskId, { signal: controller.signal }).catch(() => 'aborted');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const url = token ? withWebhookToken('http://app.test/hook', token) : 'http://app.test/hook';
+    expect((await hint(handler, taskId, url)).status).toBe(202);
+    const polls = () => emu.requests.filter((r) => r.path === `/api/v1/tasks/${taskId}/status`).length;
+    const atHint = polls();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    controller.abort();
+    expect(await waiting).toBe('aborted');
+    return polls() - atHint;
+  }
+
+  it('a token-checked hint moves its task to the slow safety-net poll', async () => {
+    // At most the poll already on its way when the hint came.
+    expect(await pollsAfterHint(TOKEN)).toBeLessThanOrEqual(1);
+  });
+
+  it('without a token a hint may be forged, so it does not change how the task is polled', async () => {
+    expect(await pollsAfterHint(undefined)).toBeGreaterThan(3);
   });
 });

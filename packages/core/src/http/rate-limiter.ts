@@ -22,8 +22,8 @@ export class RateLimiter {
   #wakers = new Set<() => void>();
 
   constructor(options: RateLimitOptions) {
-    if (!(options.limit >= 1) || !(options.windowMs > 0)) {
-      throw new RangeError('rateLimit needs limit >= 1 and windowMs > 0');
+    if (!(options.limit >= 1) || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) {
+      throw new RangeError('rateLimit needs limit >= 1 and a finite windowMs > 0');
     }
     this.#limit = Math.floor(options.limit);
     this.#windowMs = options.windowMs;

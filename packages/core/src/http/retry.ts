@@ -1,6 +1,13 @@
 // When to retry and how long to wait: capped, jittered exponential backoff, and the server's own
 // `retry-after-ms` / `Retry-After` (seconds or an HTTP date), capped so a bad header cannot stall a caller.
-import { AIVideoMakerError, APIError, ConnectionError, RateLimitError, RequestTimeoutError } from '../errors';
+import {
+  AIVideoMakerError,
+  APIError,
+  ConnectionError,
+  MalformedResponseError,
+  RateLimitError,
+  RequestTimeoutError,
+} from '../errors';
 
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_MAX_MS = 8_000;
@@ -24,15 +31,14 @@ export function backoffMs(attempt: number, random = Math.random): number {
   return delay * (1 - 0.25 * random());
 }
 
-/** Reads (and cancel) are safe to repeat: retry on connection errors, timeouts, 408, 429 and 5xx. */
+/**
+ * Reads (and cancel) are safe to repeat: retry on connection errors, timeouts, 408, 429, 5xx and a garbled
+ * answer (a body cut off or replaced on the way), which says nothing about the next one.
+ */
 export function isRetryableRead(error: unknown): boolean {
   if (error instanceof ConnectionError || error instanceof RequestTimeoutError) return true;
-  if (error instanceof RateLimitError) return true;
-  return (
-    error instanceof APIError &&
-    error.code !== 'malformed_response' &&
-    (error.status === 408 || error.status >= 500)
-  );
+  if (error instanceof RateLimitError || error instanceof MalformedResponseError) return true;
+  return error instanceof APIError && (error.status === 408 || error.status >= 500);
 }
 
 /** Codes of errors that prove a request never left this machine. */

@@ -2,7 +2,14 @@
 // no transforms (every framework converts them to JSON Schema). Model enums are narrowed to the models
 // the tool set allows.
 import { z } from 'zod';
-import { ALL_DURATIONS, ASPECT_RATIOS, LV_MAX_PROMPTS, type ModelName, TASK_STATUSES } from '../models';
+import {
+  ALL_DURATIONS,
+  ASPECT_RATIOS,
+  LV_MAX_PROMPTS,
+  type ModelName,
+  promptText,
+  TASK_STATUSES,
+} from '../models';
 
 const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
 
@@ -16,7 +23,7 @@ const taskId = z.string().min(1).describe('The task id returned when the video w
 
 export function textToVideoInput(models: readonly ModelName[]) {
   return z.object({
-    prompt: z.string().min(1).describe('What the video should show: subject, action, scene, style, camera'),
+    prompt: promptText.min(1).describe('What the video should show: subject, action, scene, style, camera'),
     model: enumOf(models)
       .optional()
       .describe(
@@ -35,7 +42,7 @@ export function textToVideoInput(models: readonly ModelName[]) {
 export function imageToVideoInput(models: readonly ModelName[]) {
   return z.object({
     image,
-    prompt: z.string().optional().describe('Optional: how the image should move or change'),
+    prompt: promptText.optional().describe('Optional: how the image should move or change'),
     model: enumOf(models)
       .optional()
       .describe(
@@ -55,7 +62,7 @@ export const longVideoInput = z.object({
     'First frame of the video: a public https URL or a data:image/...;base64 URL (a local file path only if allowed)',
   ),
   prompts: z
-    .array(z.string().min(1))
+    .array(promptText.min(1))
     .min(1)
     .max(LV_MAX_PROMPTS)
     .describe(

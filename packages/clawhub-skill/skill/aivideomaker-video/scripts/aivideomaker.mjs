@@ -11,234 +11,6 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createInterface } from "node:readline";
 
-// ../core/dist/video-urls-a4PJl6l_.mjs
-var AIVideoMakerError = class extends Error {
-	code;
-	constructor(code, message, options) {
-		super(message, options);
-		this.code = code;
-		this.name = new.target.name;
-	}
-};
-/** No API key was given and AIVIDEOMAKER_API_KEY is not set. */
-var MissingApiKeyError = class extends AIVideoMakerError {
-	constructor() {
-		super("missing_api_key", "No API key: pass { apiKey } to new AIVideoMaker() or set the AIVIDEOMAKER_API_KEY environment variable.");
-	}
-};
-/** Bad input caught locally, before any request: which field, what is wrong, what is allowed. */
-var InputValidationError = class extends AIVideoMakerError {
-	field;
-	allowed;
-	/** The message without the "Invalid <field>: " prefix. */
-	detail;
-	constructor(field, problem, allowed, hint) {
-		const allowedText = allowed?.length ? `Allowed: ${allowed.map((value) => `"${value}"`).join(", ")}.` : "";
-		const detail = [
-			`${problem.replace(/\.$/, "")}.`,
-			allowedText,
-			hint ?? ""
-		].filter(Boolean).join(" ");
-		super("invalid_input", `Invalid ${field}: ${detail}`);
-		this.field = field;
-		this.allowed = allowed;
-		this.detail = detail;
-	}
-};
-/** The API answered with an error. */
-var APIError = class extends AIVideoMakerError {
-	status;
-	serverMessage;
-	method;
-	path;
-	constructor(code, message, details, options) {
-		super(code, message, options);
-		this.status = details.status;
-		this.serverMessage = details.serverMessage;
-		this.method = details.method;
-		this.path = details.path;
-	}
-};
-var BadRequestError = class extends APIError {};
-var AuthenticationError = class extends APIError {};
-var InsufficientCreditsError = class extends APIError {};
-var NotFoundError = class extends APIError {};
-var ConflictError = class extends APIError {};
-var ServerError = class extends APIError {};
-var RateLimitError = class extends APIError {
-	/** How long the server asked to wait, when it said. */
-	retryAfterMs;
-	constructor(message, details, retryAfterMs) {
-		super("rate_limited", message, details);
-		this.retryAfterMs = retryAfterMs;
-	}
-};
-/** A body that is not the JSON the API documents; `excerpt` quotes its start. */
-var MalformedResponseError = class extends APIError {
-	excerpt;
-	constructor(details, excerpt, options) {
-		super("malformed_response", `${details.method} ${details.path} answered HTTP ${details.status} with a body that is not the expected JSON: ${JSON.stringify(excerpt)}`, details, options);
-		this.excerpt = excerpt;
-	}
-};
-/** The request never got an answer (refused, reset, DNS). */
-var ConnectionError = class extends AIVideoMakerError {
-	/** False only when the request provably never left this machine (e.g. connection refused). */
-	mayHaveReachedServer;
-	constructor(message, mayHaveReachedServer, options) {
-		super("connection_error", message, options);
-		this.mayHaveReachedServer = mayHaveReachedServer;
-	}
-};
-/** One request took longer than `timeoutMs`. */
-var RequestTimeoutError = class extends AIVideoMakerError {
-	constructor(message, options) {
-		super("timeout", message, options);
-	}
-};
-/**
-* A paid `generate` request may have reached the server but its answer was lost, and no matching task
-* could be found. Not retried automatically, so credits are never spent twice.
-*/
-var TaskMayExistError = class extends AIVideoMakerError {
-	model;
-	sentAt;
-	constructor(model, sentAt, reason, options) {
-		super("task_may_exist", `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() (CLI: aivideomaker tasks list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`, options);
-		this.model = model;
-		this.sentAt = sentAt;
-	}
-};
-/** The task ended FAILED; the API refunds its credits automatically. */
-var TaskFailedError = class extends AIVideoMakerError {
-	task;
-	creditsRefunded = true;
-	constructor(task) {
-		super("task_failed", `Task ${task.id} failed; its credits were refunded automatically.`);
-		this.task = task;
-	}
-};
-var TaskCancelledError = class extends AIVideoMakerError {
-	task;
-	constructor(task) {
-		super("task_cancelled", `Task ${task.id} was cancelled.`);
-		this.task = task;
-	}
-};
-/** `wait` gave up; the task goes on. Resume with client.tasks.wait(error.taskId). */
-var WaitTimeoutError = class extends AIVideoMakerError {
-	taskId;
-	lastStatus;
-	constructor(taskId, lastStatus, timeoutMs) {
-		super("wait_timeout", `Task ${taskId} was still ${lastStatus ?? "pending"} after ${timeoutMs} ms; it keeps running. Resume with client.tasks.wait('${taskId}') or check client.tasks.get('${taskId}').`);
-		this.taskId = taskId;
-		this.lastStatus = lastStatus;
-	}
-};
-const IMAGE_TYPES = [
-	"image/png",
-	"image/jpeg",
-	"image/webp",
-	"image/gif"
-];
-const startsWith = (bytes, signature, offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
-/** The image type from the first bytes, or undefined when it is not PNG, JPEG, WebP or GIF. */
-function sniffImageType(bytes) {
-	if (startsWith(bytes, [
-		137,
-		80,
-		78,
-		71,
-		13,
-		10,
-		26,
-		10
-	])) return "image/png";
-	if (startsWith(bytes, [
-		255,
-		216,
-		255
-	])) return "image/jpeg";
-	if (startsWith(bytes, [
-		82,
-		73,
-		70,
-		70
-	]) && startsWith(bytes, [
-		87,
-		69,
-		66,
-		80
-	], 8)) return "image/webp";
-	if (startsWith(bytes, [
-		71,
-		73,
-		70,
-		56
-	])) return "image/gif";
-}
-function bytesToBase64(bytes) {
-	const parts = [];
-	for (let start = 0; start < bytes.length; start += 24576) {
-		const chunk = bytes.subarray(start, start + 24576);
-		parts.push(btoa(String.fromCharCode(...chunk)));
-	}
-	return parts.join("");
-}
-function tooLarge(size, maxBytes) {
-	return new InputValidationError("image", `the image is ${size} bytes, more than the ${maxBytes}-byte limit`, void 0, "Use a smaller image or a public https URL.");
-}
-/** Bytes -> data:image/...;base64 URL, refusing unknown types and oversized images. */
-function bytesToDataUrl(bytes, options = {}) {
-	const maxBytes = options.maxBytes ?? 10485760;
-	if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
-	const type = sniffImageType(bytes);
-	if (!type) throw new InputValidationError("image", "the bytes are not a PNG, JPEG, WebP or GIF image", IMAGE_TYPES);
-	return `data:${type};base64,${bytesToBase64(bytes)}`;
-}
-/** Checks a string image reference: an http(s) URL, or a data URL of a supported, small enough image. */
-function validateImageRef(value, options = {}) {
-	if (/^https?:\/\//i.test(value)) {
-		if (!URL.canParse(value)) throw new InputValidationError("image", `${JSON.stringify(value.slice(0, 80))} is not a valid URL`);
-		return value;
-	}
-	const match = /^data:([^;,]+);base64,([A-Za-z0-9+/]*={0,2})$/i.exec(value);
-	if (!match) throw new InputValidationError("image", "expected a public https URL or a data:image/<type>;base64,<data> URL");
-	const maxBytes = options.maxBytes ?? 10485760;
-	const data = match[2] ?? "";
-	const size = Math.floor(data.length * 3 / 4) - (data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0);
-	if (size > maxBytes) throw tooLarge(size, maxBytes);
-	const type = sniffImageType(Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0)));
-	if (!type) throw new InputValidationError("image", "the data URL does not hold a PNG, JPEG, WebP or GIF image", IMAGE_TYPES);
-	return `data:${type};base64,${data}`;
-}
-const SKIPPED_KEYS = /thumb|poster|cover|image|preview|avatar|frame/i;
-const MAX_DEPTH = 4;
-function isHttpUrl(value) {
-	return /^https?:\/\/\S+$/i.test(value) && URL.canParse(value);
-}
-function collect(value, depth, found) {
-	if (depth > MAX_DEPTH || value === null || value === void 0) return;
-	if (typeof value === "string") {
-		if (isHttpUrl(value)) found.add(value);
-		return;
-	}
-	if (Array.isArray(value)) {
-		for (const item of value) collect(item, depth + 1, found);
-		return;
-	}
-	if (typeof value === "object") {
-		for (const [key, item] of Object.entries(value)) if (!SKIPPED_KEYS.test(key)) collect(item, depth + 1, found);
-	}
-}
-/** Video URLs of a task (or of a raw `output` value), in the order found, without duplicates. */
-function getVideoUrls(taskOrOutput) {
-	const output = taskOrOutput !== null && typeof taskOrOutput === "object" && "id" in taskOrOutput && "status" in taskOrOutput ? taskOrOutput.output : taskOrOutput;
-	const found = /* @__PURE__ */ new Set();
-	collect(output, 0, found);
-	return [...found];
-}
-
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
 	const numericValues = Object.values(entries).filter((v) => typeof v === "number");
@@ -5344,7 +5116,130 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/credits-B0PYm6KI.mjs
+// ../core/dist/video-urls-BwlQl_xw.mjs
+var AIVideoMakerError = class extends Error {
+	code;
+	constructor(code, message, options) {
+		super(message, options);
+		this.code = code;
+		this.name = new.target.name;
+	}
+};
+/** No API key was given and AIVIDEOMAKER_API_KEY is not set. */
+var MissingApiKeyError = class extends AIVideoMakerError {
+	constructor() {
+		super("missing_api_key", "No API key: pass { apiKey } to new AIVideoMaker() or set the AIVIDEOMAKER_API_KEY environment variable.");
+	}
+};
+/** Bad input caught locally, before any request: which field, what is wrong, what is allowed. */
+var InputValidationError = class extends AIVideoMakerError {
+	field;
+	allowed;
+	/** The message without the "Invalid <field>: " prefix. */
+	detail;
+	constructor(field, problem, allowed, hint) {
+		const allowedText = allowed?.length ? `Allowed: ${allowed.map((value) => `"${value}"`).join(", ")}.` : "";
+		const detail = [
+			`${problem.replace(/\.$/, "")}.`,
+			allowedText,
+			hint ?? ""
+		].filter(Boolean).join(" ");
+		super("invalid_input", `Invalid ${field}: ${detail}`);
+		this.field = field;
+		this.allowed = allowed;
+		this.detail = detail;
+	}
+};
+/** The API answered with an error. */
+var APIError = class extends AIVideoMakerError {
+	status;
+	serverMessage;
+	method;
+	path;
+	constructor(code, message, details, options) {
+		super(code, message, options);
+		this.status = details.status;
+		this.serverMessage = details.serverMessage;
+		this.method = details.method;
+		this.path = details.path;
+	}
+};
+var BadRequestError = class extends APIError {};
+var AuthenticationError = class extends APIError {};
+var InsufficientCreditsError = class extends APIError {};
+var NotFoundError = class extends APIError {};
+var ConflictError = class extends APIError {};
+var ServerError = class extends APIError {};
+var RateLimitError = class extends APIError {
+	/** How long the server asked to wait, when it said. */
+	retryAfterMs;
+	constructor(message, details, retryAfterMs) {
+		super("rate_limited", message, details);
+		this.retryAfterMs = retryAfterMs;
+	}
+};
+/** A body that is not the JSON the API documents; `excerpt` quotes its start. */
+var MalformedResponseError = class extends APIError {
+	excerpt;
+	constructor(details, excerpt, options) {
+		super("malformed_response", `${details.method} ${details.path} answered HTTP ${details.status} with a body that is not the expected JSON: ${JSON.stringify(excerpt)}`, details, options);
+		this.excerpt = excerpt;
+	}
+};
+/** The request never got an answer (refused, reset, DNS). */
+var ConnectionError = class extends AIVideoMakerError {
+	/** False only when the request provably never left this machine (e.g. connection refused). */
+	mayHaveReachedServer;
+	constructor(message, mayHaveReachedServer, options) {
+		super("connection_error", message, options);
+		this.mayHaveReachedServer = mayHaveReachedServer;
+	}
+};
+/** One request took longer than `timeoutMs`. */
+var RequestTimeoutError = class extends AIVideoMakerError {
+	constructor(message, options) {
+		super("timeout", message, options);
+	}
+};
+/**
+* A paid `generate` request may have reached the server but its answer was lost, and no matching task
+* could be found. Not retried automatically, so credits are never spent twice.
+*/
+var TaskMayExistError = class extends AIVideoMakerError {
+	model;
+	sentAt;
+	constructor(model, sentAt, reason, options) {
+		super("task_may_exist", `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() (CLI: aivideomaker tasks list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`, options);
+		this.model = model;
+		this.sentAt = sentAt;
+	}
+};
+/** The task ended FAILED; the API refunds its credits automatically. */
+var TaskFailedError = class extends AIVideoMakerError {
+	task;
+	creditsRefunded = true;
+	constructor(task) {
+		super("task_failed", `Task ${task.id} failed; its credits were refunded automatically.`);
+		this.task = task;
+	}
+};
+var TaskCancelledError = class extends AIVideoMakerError {
+	task;
+	constructor(task) {
+		super("task_cancelled", `Task ${task.id} was cancelled.`);
+		this.task = task;
+	}
+};
+/** `wait` gave up; the task goes on. Resume with client.tasks.wait(error.taskId). */
+var WaitTimeoutError = class extends AIVideoMakerError {
+	taskId;
+	lastStatus;
+	constructor(taskId, lastStatus, timeoutMs) {
+		super("wait_timeout", `Task ${taskId} was still ${lastStatus ?? "pending"} after ${timeoutMs} ms; it keeps running. Resume with client.tasks.wait('${taskId}') or check client.tasks.get('${taskId}').`);
+		this.taskId = taskId;
+		this.lastStatus = lastStatus;
+	}
+};
 function abortReason(signal) {
 	return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
@@ -5365,6 +5260,270 @@ function sleep(ms, signal) {
 		signal?.addEventListener("abort", onAbort, { once: true });
 	});
 }
+const DEFAULT_RATE_LIMIT = {
+	limit: 60,
+	windowMs: 6e4
+};
+var RateLimiter = class {
+	#limit;
+	#windowMs;
+	/** End time of each slot used in the window; Infinity while its request is in flight. */
+	#slots = [];
+	#pausedUntil = 0;
+	#wakers = /* @__PURE__ */ new Set();
+	constructor(options) {
+		if (!(options.limit >= 1) || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) throw new RangeError("rateLimit needs limit >= 1 and a finite windowMs > 0");
+		this.#limit = Math.floor(options.limit);
+		this.#windowMs = options.windowMs;
+	}
+	/** Waits for a free slot; call the returned function once the answer has arrived (or failed). */
+	async acquire(signal) {
+		for (;;) {
+			throwIfAborted(signal);
+			const now = Date.now();
+			this.#slots = this.#slots.filter((slot) => slot.end + this.#windowMs > now);
+			if (now >= this.#pausedUntil && this.#slots.length < this.#limit) return this.#take();
+			const oldest = Math.min(...this.#slots.map((slot) => slot.end));
+			const freeAt = this.#slots.length < this.#limit ? now : oldest + this.#windowMs;
+			await this.#waitUntil(Math.max(this.#pausedUntil, freeAt), signal);
+		}
+	}
+	/** The server said 429: nobody sends before `ms` from now. */
+	pause(ms) {
+		this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+	}
+	#take() {
+		const slot = { end: Number.POSITIVE_INFINITY };
+		this.#slots.push(slot);
+		return () => {
+			if (slot.end !== Number.POSITIVE_INFINITY) return;
+			slot.end = Date.now();
+			for (const wake of this.#wakers) wake();
+		};
+	}
+	/** Sleeps until `time` (Infinity: until a slot is released), or until a release, or abort. */
+	#waitUntil(time, signal) {
+		return new Promise((resolve, reject) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.#wakers.delete(done);
+				signal?.removeEventListener("abort", onAbort);
+				resolve();
+			};
+			const onAbort = () => {
+				done();
+				reject(abortReason(signal));
+			};
+			const timer = Number.isFinite(time) ? setTimeout(done, Math.max(1, time - Date.now())) : void 0;
+			this.#wakers.add(done);
+			signal?.addEventListener("abort", onAbort, { once: true });
+		});
+	}
+};
+const IMAGE_TYPES = [
+	"image/png",
+	"image/jpeg",
+	"image/webp",
+	"image/gif"
+];
+const startsWith = (bytes, signature, offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
+/** The image type from the first bytes, or undefined when it is not PNG, JPEG, WebP or GIF. */
+function sniffImageType(bytes) {
+	if (startsWith(bytes, [
+		137,
+		80,
+		78,
+		71,
+		13,
+		10,
+		26,
+		10
+	])) return "image/png";
+	if (startsWith(bytes, [
+		255,
+		216,
+		255
+	])) return "image/jpeg";
+	if (startsWith(bytes, [
+		82,
+		73,
+		70,
+		70
+	]) && startsWith(bytes, [
+		87,
+		69,
+		66,
+		80
+	], 8)) return "image/webp";
+	if (startsWith(bytes, [
+		71,
+		73,
+		70,
+		56
+	])) return "image/gif";
+}
+function bytesToBase64(bytes) {
+	const parts = [];
+	for (let start = 0; start < bytes.length; start += 24576) {
+		const chunk = bytes.subarray(start, start + 24576);
+		parts.push(btoa(String.fromCharCode(...chunk)));
+	}
+	return parts.join("");
+}
+function tooLarge(size, maxBytes) {
+	return new InputValidationError("image", `the image is ${size} bytes, more than the ${maxBytes}-byte limit`, void 0, "Use a smaller image or a public https URL.");
+}
+/** Bytes -> data:image/...;base64 URL, refusing unknown types and oversized images. */
+function bytesToDataUrl(bytes, options = {}) {
+	const maxBytes = options.maxBytes ?? 10485760;
+	if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
+	const type = sniffImageType(bytes);
+	if (!type) throw new InputValidationError("image", "the bytes are not a PNG, JPEG, WebP or GIF image", IMAGE_TYPES);
+	return `data:${type};base64,${bytesToBase64(bytes)}`;
+}
+/** Checks a string image reference: an http(s) URL, or a data URL of a supported, small enough image. */
+function validateImageRef(value, options = {}) {
+	if (/^https?:\/\//i.test(value)) {
+		if (!URL.canParse(value)) throw new InputValidationError("image", `${JSON.stringify(value.slice(0, 80))} is not a valid URL`);
+		return value;
+	}
+	const match = /^data:([^;,]+);base64,([A-Za-z0-9+/]*={0,2})$/i.exec(value);
+	if (!match) throw new InputValidationError("image", "expected a public https URL or a data:image/<type>;base64,<data> URL");
+	const maxBytes = options.maxBytes ?? 10485760;
+	const data = match[2] ?? "";
+	const size = Math.floor(data.length * 3 / 4) - (data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0);
+	if (size > maxBytes) throw tooLarge(size, maxBytes);
+	const type = sniffImageType(Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0)));
+	if (!type) throw new InputValidationError("image", "the data URL does not hold a PNG, JPEG, WebP or GIF image", IMAGE_TYPES);
+	return `data:${type};base64,${data}`;
+}
+const MODEL_NAMES = [
+	"t2v",
+	"i2v",
+	"lv",
+	"t2v_v3",
+	"i2v_v3"
+];
+const ASPECT_RATIOS = [
+	"16:9",
+	"9:16",
+	"1:1"
+];
+/** Allowed `duration` values (seconds, sent as strings) per model; `lv` has none (5 s per prompt). */
+const MODEL_DURATIONS = {
+	t2v: ["5", "8"],
+	i2v: ["5", "8"],
+	t2v_v3: [
+		"5",
+		"10",
+		"15",
+		"20"
+	],
+	i2v_v3: [
+		"5",
+		"10",
+		"15",
+		"20"
+	]
+};
+const TASK_STATUSES = [
+	"SUBMITTED",
+	"PROGRESS",
+	"COMPLETED",
+	"FAILED",
+	"CANCEL"
+];
+const TERMINAL_STATUSES = [
+	"COMPLETED",
+	"FAILED",
+	"CANCEL"
+];
+function isTerminalStatus(status) {
+	return TERMINAL_STATUSES.includes(status);
+}
+function isModelName(value) {
+	return typeof value === "string" && MODEL_NAMES.includes(value);
+}
+/**
+* Longest prompt accepted locally. The API documents no limit; a prompt this long is a mistake (a pasted
+* file, a runaway agent loop), refused before it costs anything.
+*/
+const MAX_PROMPT_CHARS = 1e4;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const VISIBLE = /[^\s\p{Cf}]/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Prompt text, required or not: bounded length, no control characters, well-formed Unicode. */
+const promptText = string().max(MAX_PROMPT_CHARS, `must be at most ${MAX_PROMPT_CHARS} characters`).refine((text) => !CONTROL_CHARS.test(text), "must not contain control characters (such as a NUL byte)").refine((text) => !LONE_SURROGATE.test(text), "must be well-formed Unicode (it holds a lone surrogate half)");
+const IMAGE_REF = /^(https?:\/\/[^\s]+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2})$/i;
+const prompt = promptText.refine((text) => VISIBLE.test(text), "must be a non-empty string (visible text, not only spaces)").describe("Text prompt describing the video");
+const image = string().regex(IMAGE_REF, "must be a public http(s) image URL or a data:image/<type>;base64,<data> URL").describe("Public image URL or data:image/...;base64,...");
+const optionalPrompt = promptText.nullable().optional().describe("Optional text prompt");
+const aspectRatio = _enum(ASPECT_RATIOS).describe("Aspect ratio of the video");
+const T2VInputSchema = strictObject({
+	prompt,
+	aspectRatio,
+	duration: _enum(MODEL_DURATIONS.t2v).describe("Seconds of video")
+});
+const I2VInputSchema = strictObject({
+	image,
+	prompt: optionalPrompt,
+	duration: _enum(MODEL_DURATIONS.i2v).describe("Seconds of video")
+});
+const LVInputSchema = strictObject({
+	image: image.describe("First-frame image: public URL or data:image/...;base64,..."),
+	prompt: array(prompt).min(1).max(6).describe("One prompt per 5-second segment, 1 to 6")
+});
+const T2VV3InputSchema = strictObject({
+	prompt,
+	aspectRatio,
+	duration: _enum(MODEL_DURATIONS.t2v_v3).describe("Seconds of video")
+});
+const I2VV3InputSchema = strictObject({
+	image,
+	prompt: optionalPrompt,
+	duration: _enum(MODEL_DURATIONS.i2v_v3).describe("Seconds of video")
+});
+/** The wire body schema of each model (what is sent to POST /api/v1/generate/{model}). */
+const MODEL_INPUT_SCHEMAS = {
+	t2v: T2VInputSchema,
+	i2v: I2VInputSchema,
+	lv: LVInputSchema,
+	t2v_v3: T2VV3InputSchema,
+	i2v_v3: I2VV3InputSchema
+};
+const targets = /* @__PURE__ */ new WeakMap();
+/** Called by the client: lets webhook handlers nudge its watcher without a public method. */
+function registerWebhookTarget(client, target) {
+	targets.set(client, target);
+}
+const SKIPPED_KEYS = /thumb|poster|cover|image|preview|avatar|frame/i;
+const MAX_DEPTH = 4;
+function isHttpUrl(value) {
+	return /^https?:\/\/\S+$/i.test(value) && URL.canParse(value);
+}
+function collect(value, depth, found) {
+	if (depth > MAX_DEPTH || value === null || value === void 0) return;
+	if (typeof value === "string") {
+		if (isHttpUrl(value)) found.add(value);
+		return;
+	}
+	if (Array.isArray(value)) {
+		for (const item of value) collect(item, depth + 1, found);
+		return;
+	}
+	if (typeof value === "object") {
+		for (const [key, item] of Object.entries(value)) if (!SKIPPED_KEYS.test(key)) collect(item, depth + 1, found);
+	}
+}
+/** Video URLs of a task (or of a raw `output` value), in the order found, without duplicates. */
+function getVideoUrls(taskOrOutput) {
+	const output = taskOrOutput !== null && typeof taskOrOutput === "object" && "id" in taskOrOutput && "status" in taskOrOutput ? taskOrOutput.output : taskOrOutput;
+	const found = /* @__PURE__ */ new Set();
+	collect(output, 0, found);
+	return [...found];
+}
+
+// ../core/dist/credits-wdN5lR6f.mjs
 const BACKOFF_MAX_MS = 8e3;
 const MAX_RETRY_AFTER_MS = 6e4;
 /** Milliseconds the server asked to wait, or undefined when it did not say (or said nonsense). */
@@ -5382,11 +5541,14 @@ function parseRetryAfter(headers, now = Date.now()) {
 function backoffMs(attempt, random = Math.random) {
 	return Math.min(500 * 2 ** attempt, BACKOFF_MAX_MS) * (1 - .25 * random());
 }
-/** Reads (and cancel) are safe to repeat: retry on connection errors, timeouts, 408, 429 and 5xx. */
+/**
+* Reads (and cancel) are safe to repeat: retry on connection errors, timeouts, 408, 429, 5xx and a garbled
+* answer (a body cut off or replaced on the way), which says nothing about the next one.
+*/
 function isRetryableRead(error) {
 	if (error instanceof ConnectionError || error instanceof RequestTimeoutError) return true;
-	if (error instanceof RateLimitError) return true;
-	return error instanceof APIError && error.code !== "malformed_response" && (error.status === 408 || error.status >= 500);
+	if (error instanceof RateLimitError || error instanceof MalformedResponseError) return true;
+	return error instanceof APIError && (error.status === 408 || error.status >= 500);
 }
 /** Codes of errors that prove a request never left this machine. */
 const NEVER_SENT_CODES = /* @__PURE__ */ new Set([
@@ -5459,32 +5621,71 @@ async function submitGeneration(ctx, model, body, options = {}) {
 		headers: webhookUrl ? { webhookUrl } : {}
 	};
 	const sentAt = /* @__PURE__ */ new Date();
-	for (let attempt = 0;; attempt++) try {
-		const json = await ctx.engine.attempt(spec, attempt);
-		const parsed = SubmitSchema.safeParse(json);
-		if (!parsed.success) {
-			const text = ctx.engine.redact(JSON.stringify(json)).slice(0, 200);
-			throw new MalformedResponseError({
-				status: 200,
-				method: "POST",
-				path
-			}, text);
+	const request = `${model} ${JSON.stringify(body)}`;
+	const done = startSending(ctx.sending, request);
+	try {
+		for (let attempt = 0;; attempt++) try {
+			const json = await ctx.engine.attempt(spec, attempt);
+			const parsed = SubmitSchema.safeParse(json);
+			if (!parsed.success) {
+				const text = ctx.engine.redact(JSON.stringify(json)).slice(0, 200);
+				throw new MalformedResponseError({
+					status: 200,
+					method: "POST",
+					path
+				}, text);
+			}
+			return claim(ctx, {
+				...parsed.data,
+				...taskUrls(ctx.engine.baseUrl, parsed.data)
+			});
+		} catch (error) {
+			if (signal?.aborted) throw error;
+			if ((error instanceof RateLimitError || error instanceof ConnectionError && !error.mayHaveReachedServer) && attempt < ctx.engine.maxRetries) {
+				const delay = retryDelayMs(error, attempt);
+				ctx.engine.log(`aivideomaker: POST ${path} not processed (${error.message}); resending in ${Math.round(delay)} ms`);
+				await sleep(delay, signal);
+				continue;
+			}
+			if (!mayHaveCreatedTask(error)) throw error;
+			done();
+			return await reconcile(ctx, request, {
+				model,
+				body,
+				sentAt
+			}, error, signal);
 		}
-		return claim(ctx, {
-			...parsed.data,
-			...taskUrls(ctx.engine.baseUrl, parsed.data)
-		});
-	} catch (error) {
-		if (signal?.aborted) throw error;
-		if ((error instanceof RateLimitError || error instanceof ConnectionError && !error.mayHaveReachedServer) && attempt < ctx.engine.maxRetries) {
-			const delay = retryDelayMs(error, attempt);
-			ctx.engine.log(`aivideomaker: POST ${path} not processed (${error.message}); resending in ${Math.round(delay)} ms`);
-			await sleep(delay, signal);
-			continue;
-		}
-		if (!mayHaveCreatedTask(error)) throw error;
-		return reconcile(ctx, model, body, sentAt, error, signal);
+	} finally {
+		done();
 	}
+}
+/** Registers a send; the returned function (idempotent) marks it answered or given up. */
+function startSending(sending, request) {
+	let finish;
+	const answered = new Promise((resolve) => {
+		finish = resolve;
+	});
+	const set = sending.get(request) ?? /* @__PURE__ */ new Set();
+	sending.set(request, set.add(answered));
+	return () => {
+		finish();
+		set.delete(answered);
+		if (set.size === 0 && sending.get(request) === set) sending.delete(request);
+	};
+}
+/** Waits until the identical sends in flight right now have their answers (and claimed their tasks). */
+function othersAnswered(ctx, request, signal) {
+	const pending = [...ctx.sending.get(request) ?? []];
+	if (pending.length === 0) return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(abortReason(signal));
+		const onAbort = () => reject(abortReason(signal));
+		signal?.addEventListener("abort", onAbort, { once: true });
+		Promise.all(pending).then(() => {
+			signal?.removeEventListener("abort", onAbort);
+			resolve();
+		});
+	});
 }
 /** True for failures after which the server may have created (and charged) the task. */
 function mayHaveCreatedTask(error) {
@@ -5493,7 +5694,7 @@ function mayHaveCreatedTask(error) {
 	if (error instanceof MalformedResponseError) return error.status < 400;
 	return error instanceof APIError && error.status === 408;
 }
-async function reconcile(ctx, model, body, sentAt, cause, signal) {
+async function reconcile(ctx, request, { model, body, sentAt }, cause, signal) {
 	ctx.engine.log(`aivideomaker: POST /api/v1/generate/${model} answer lost; looking the task up in tasks.list()`);
 	const since = sentAt.getTime() - ctx.windowMs;
 	for (let round = 0; round <= ctx.lookupDelaysMs.length; round++) {
@@ -5505,6 +5706,7 @@ async function reconcile(ctx, model, body, sentAt, cause, signal) {
 			if (signal?.aborted) throw error;
 			continue;
 		}
+		await othersAnswered(ctx, request, signal);
 		const match = tasks.find((task) => isSameRequest(task, model, body, since) && !ctx.claimed.has(task.id));
 		if (match) return claim(ctx, {
 			taskId: match.id,
@@ -5611,66 +5813,6 @@ function interpretAnswer(request, status, headers, text, redact) {
 	if (body.status === "FAILED" && typeof message === "string" && !("id" in body) && !("taskId" in body) && !("tasks" in body)) throw errorForAnswer(details, headers);
 	return json;
 }
-const DEFAULT_RATE_LIMIT = {
-	limit: 60,
-	windowMs: 6e4
-};
-var RateLimiter = class {
-	#limit;
-	#windowMs;
-	/** End time of each slot used in the window; Infinity while its request is in flight. */
-	#slots = [];
-	#pausedUntil = 0;
-	#wakers = /* @__PURE__ */ new Set();
-	constructor(options) {
-		if (!(options.limit >= 1) || !(options.windowMs > 0)) throw new RangeError("rateLimit needs limit >= 1 and windowMs > 0");
-		this.#limit = Math.floor(options.limit);
-		this.#windowMs = options.windowMs;
-	}
-	/** Waits for a free slot; call the returned function once the answer has arrived (or failed). */
-	async acquire(signal) {
-		for (;;) {
-			throwIfAborted(signal);
-			const now = Date.now();
-			this.#slots = this.#slots.filter((slot) => slot.end + this.#windowMs > now);
-			if (now >= this.#pausedUntil && this.#slots.length < this.#limit) return this.#take();
-			const oldest = Math.min(...this.#slots.map((slot) => slot.end));
-			const freeAt = this.#slots.length < this.#limit ? now : oldest + this.#windowMs;
-			await this.#waitUntil(Math.max(this.#pausedUntil, freeAt), signal);
-		}
-	}
-	/** The server said 429: nobody sends before `ms` from now. */
-	pause(ms) {
-		this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
-	}
-	#take() {
-		const slot = { end: Number.POSITIVE_INFINITY };
-		this.#slots.push(slot);
-		return () => {
-			if (slot.end !== Number.POSITIVE_INFINITY) return;
-			slot.end = Date.now();
-			for (const wake of this.#wakers) wake();
-		};
-	}
-	/** Sleeps until `time` (Infinity: until a slot is released), or until a release, or abort. */
-	#waitUntil(time, signal) {
-		return new Promise((resolve, reject) => {
-			const done = () => {
-				clearTimeout(timer);
-				this.#wakers.delete(done);
-				signal?.removeEventListener("abort", onAbort);
-				resolve();
-			};
-			const onAbort = () => {
-				done();
-				reject(abortReason(signal));
-			};
-			const timer = Number.isFinite(time) ? setTimeout(done, Math.max(1, time - Date.now())) : void 0;
-			this.#wakers.add(done);
-			signal?.addEventListener("abort", onAbort, { once: true });
-		});
-	}
-};
 const TIMED_OUT = Symbol("timed out");
 var RequestEngine = class {
 	baseUrl;
@@ -5770,175 +5912,11 @@ function describeCause(error) {
 	}
 	return parts.filter(Boolean).join(": ") || "unknown error";
 }
-function taskPath(taskId, suffix = "") {
-	if (typeof taskId !== "string" || taskId.trim() === "" || taskId.length > 200) throw new InputValidationError("taskId", "expected the task id returned by generate (a non-empty string)");
-	return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
-}
-var Tasks = class {
-	#engine;
-	#watcher;
-	constructor(engine, watcher) {
-		this.#engine = engine;
-		this.#watcher = watcher;
-	}
-	/** All tasks of this API key, newest first. */
-	async list(options = {}) {
-		const path = "/api/v1/tasks";
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return parseTaskList(this.#parse(TaskListSchema, json, path).tasks);
-	}
-	async get(taskId, options = {}) {
-		const path = taskPath(taskId);
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return this.#parse(TaskSchema, json, path);
-	}
-	async status(taskId, options = {}) {
-		const path = taskPath(taskId, "/status");
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return this.#parse(TaskStatusSchema, json, path);
-	}
-	/** Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError. */
-	async cancel(taskId, options = {}) {
-		const path = taskPath(taskId, "/cancel");
-		const json = await this.#engine.read({
-			method: "PUT",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		const parsed = this.#parse(CancelSchema, json, path);
-		return {
-			...parsed,
-			taskId: parsed.taskId ?? taskId
-		};
-	}
-	/**
-	* Resolves with the COMPLETED task; rejects with TaskFailedError, TaskCancelledError, WaitTimeoutError,
-	* or the signal's reason the moment it aborts. All waits of a client share one watcher.
-	*/
-	wait(taskId, options = {}) {
-		try {
-			taskPath(taskId);
-		} catch (error) {
-			return Promise.reject(error);
-		}
-		return this.#watcher().wait(taskId, options);
-	}
-	#parse(schema, json, path) {
-		const parsed = schema.safeParse(json);
-		if (parsed.success) return parsed.data;
-		const text = this.#engine.redact(JSON.stringify(json) ?? "").slice(0, 200);
-		throw new MalformedResponseError({
-			status: 200,
-			method: "GET",
-			path
-		}, text);
-	}
-};
-const MODEL_NAMES = [
-	"t2v",
-	"i2v",
-	"lv",
-	"t2v_v3",
-	"i2v_v3"
-];
-const ASPECT_RATIOS = [
-	"16:9",
-	"9:16",
-	"1:1"
-];
-/** Allowed `duration` values (seconds, sent as strings) per model; `lv` has none (5 s per prompt). */
-const MODEL_DURATIONS = {
-	t2v: ["5", "8"],
-	i2v: ["5", "8"],
-	t2v_v3: [
-		"5",
-		"10",
-		"15",
-		"20"
-	],
-	i2v_v3: [
-		"5",
-		"10",
-		"15",
-		"20"
-	]
-};
-const TASK_STATUSES = [
-	"SUBMITTED",
-	"PROGRESS",
-	"COMPLETED",
-	"FAILED",
-	"CANCEL"
-];
-const TERMINAL_STATUSES = [
-	"COMPLETED",
-	"FAILED",
-	"CANCEL"
-];
-function isTerminalStatus(status) {
-	return TERMINAL_STATUSES.includes(status);
-}
-function isModelName(value) {
-	return typeof value === "string" && MODEL_NAMES.includes(value);
-}
-const IMAGE_REF = /^(https?:\/\/[^\s]+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2})$/i;
-const prompt = string().regex(/\S/, "must be a non-empty string").describe("Text prompt describing the video");
-const image = string().regex(IMAGE_REF, "must be a public http(s) image URL or a data:image/<type>;base64,<data> URL").describe("Public image URL or data:image/...;base64,...");
-const optionalPrompt = string().nullable().optional().describe("Optional text prompt");
-const aspectRatio = _enum(ASPECT_RATIOS).describe("Aspect ratio of the video");
-const T2VInputSchema = strictObject({
-	prompt,
-	aspectRatio,
-	duration: _enum(MODEL_DURATIONS.t2v).describe("Seconds of video")
-});
-const I2VInputSchema = strictObject({
-	image,
-	prompt: optionalPrompt,
-	duration: _enum(MODEL_DURATIONS.i2v).describe("Seconds of video")
-});
-const LVInputSchema = strictObject({
-	image: image.describe("First-frame image: public URL or data:image/...;base64,..."),
-	prompt: array(prompt).min(1).max(6).describe("One prompt per 5-second segment, 1 to 6")
-});
-const T2VV3InputSchema = strictObject({
-	prompt,
-	aspectRatio,
-	duration: _enum(MODEL_DURATIONS.t2v_v3).describe("Seconds of video")
-});
-const I2VV3InputSchema = strictObject({
-	image,
-	prompt: optionalPrompt,
-	duration: _enum(MODEL_DURATIONS.i2v_v3).describe("Seconds of video")
-});
-/** The wire body schema of each model (what is sent to POST /api/v1/generate/{model}). */
-const MODEL_INPUT_SCHEMAS = {
-	t2v: T2VInputSchema,
-	i2v: I2VInputSchema,
-	lv: LVInputSchema,
-	t2v_v3: T2VV3InputSchema,
-	i2v_v3: I2VV3InputSchema
-};
 function describeValue(value) {
 	if (value === void 0) return "missing";
 	if (value === null) return "null";
 	if (Array.isArray(value)) return `an array of ${value.length}`;
-	if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
 	if (typeof value === "object") return "an object";
 	return `${typeof value} ${String(value)}`;
 }
@@ -5985,6 +5963,119 @@ function toWireInput(model, input) {
 	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
 	return result.data;
 }
+/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
+const MAX_TIMER_MS = 2147483647;
+/**
+* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
+* means "no practical limit" and is capped, so it never turns into an immediate timeout.
+*/
+function durationOption(field, value) {
+	if (value === void 0) return void 0;
+	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
+	return Math.min(value, MAX_TIMER_MS);
+}
+const TASK_ID = /^[A-Za-z0-9._~-]{1,200}$/;
+function taskPath(taskId, suffix = "") {
+	if (typeof taskId !== "string" || !TASK_ID.test(taskId) || /^\.{1,2}$/.test(taskId)) throw new InputValidationError("taskId", `${describeValue(taskId)} is not a task id: expected the id returned by generate (letters, digits, "-", "_", ".", "~")`);
+	return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
+}
+var Tasks = class {
+	#engine;
+	#watcher;
+	constructor(engine, watcher) {
+		this.#engine = engine;
+		this.#watcher = watcher;
+	}
+	/** All tasks of this API key, newest first. */
+	async list(options = {}) {
+		const path = "/api/v1/tasks";
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		return parseTaskList(this.#parse(TaskListSchema, json, path).tasks);
+	}
+	async get(taskId, options = {}) {
+		const path = taskPath(taskId);
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		return this.#parse(TaskSchema, json, path);
+	}
+	async status(taskId, options = {}) {
+		const path = taskPath(taskId, "/status");
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		return this.#parse(TaskStatusSchema, json, path);
+	}
+	/**
+	* Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError.
+	* Cancelling is idempotent: a task that is already cancelled (e.g. by an attempt whose answer was lost
+	* before the retry) resolves as cancelled.
+	*/
+	async cancel(taskId, options = {}) {
+		const path = taskPath(taskId, "/cancel");
+		let json;
+		try {
+			json = await this.#engine.read({
+				method: "PUT",
+				path,
+				signal: options.signal,
+				limited: true
+			});
+		} catch (error) {
+			if (!(error instanceof ConflictError)) throw error;
+			if ((await this.get(taskId, options).catch((lookup) => {
+				if (options.signal?.aborted) throw lookup;
+			}))?.status !== "CANCEL") throw error;
+			return {
+				taskId,
+				status: "CANCEL"
+			};
+		}
+		const parsed = this.#parse(CancelSchema, json, path, "PUT");
+		return {
+			...parsed,
+			taskId: parsed.taskId ?? taskId
+		};
+	}
+	/**
+	* Resolves with the COMPLETED task; rejects with TaskFailedError, TaskCancelledError, WaitTimeoutError,
+	* or the signal's reason the moment it aborts. All waits of a client share one watcher.
+	*/
+	wait(taskId, options = {}) {
+		let timeoutMs;
+		try {
+			taskPath(taskId);
+			timeoutMs = durationOption("timeoutMs", options.timeoutMs);
+		} catch (error) {
+			return Promise.reject(error);
+		}
+		return this.#watcher().wait(taskId, timeoutMs === void 0 ? options : {
+			...options,
+			timeoutMs
+		});
+	}
+	#parse(schema, json, path, method = "GET") {
+		const parsed = schema.safeParse(json);
+		if (parsed.success) return parsed.data;
+		const text = this.#engine.redact(JSON.stringify(json) ?? "").slice(0, 200);
+		throw new MalformedResponseError({
+			status: 200,
+			method,
+			path
+		}, text);
+	}
+};
 var TaskWatcher = class {
 	#source;
 	#minMs;
@@ -6033,12 +6124,19 @@ var TaskWatcher = class {
 			this.#schedule();
 		});
 	}
-	/** A confirmed task state from outside (a verified webhook): settles or updates its waiters. */
+	/** A task state confirmed elsewhere (an authenticated fetch after a webhook): settles or updates waits. */
 	observe(task) {
 		const entry = this.#watched.get(task.id);
 		if (!entry || entry.finishing) return;
-		entry.pushed = true;
-		this.#apply(entry, task.status, task, true);
+		this.#apply(entry, task.status, task);
+		this.#schedule();
+	}
+	/** A token-checked but unconfirmed webhook: its state is not trusted, but webhooks reach us, so poll less. */
+	hint(taskId) {
+		const entry = this.#watched.get(taskId);
+		if (!entry || entry.finishing) return;
+		entry.hinted = true;
+		entry.nextPollAt = Date.now() + this.#maxMs;
 		this.#schedule();
 	}
 	#entry(taskId) {
@@ -6049,11 +6147,11 @@ var TaskWatcher = class {
 				taskId,
 				status: void 0,
 				since: now,
-				nextPollAt: now,
+				nextPollAt: [...this.#watched.values()].some((other) => !other.finishing) ? now + this.#minMs : now,
 				waiters: /* @__PURE__ */ new Set(),
 				finishing: false,
 				finalFetch: void 0,
-				pushed: false
+				hinted: false
 			};
 			this.#watched.set(taskId, entry);
 		}
@@ -6071,9 +6169,10 @@ var TaskWatcher = class {
 		}
 	}
 	#interval(entry, now) {
-		if (entry.pushed) return this.#maxMs;
-		return Math.min(this.#maxMs, Math.max(this.#minMs, (now - entry.since) / 6)) * (.9 + .2 * Math.random());
+		if (entry.hinted) return this.#maxMs;
+		return Math.min(this.#maxMs, Math.max(this.#minMs, (now - entry.since) / 6));
 	}
+	/** One timer for the earliest due task; the jitter applies to the round, so one poll serves all. */
 	#schedule() {
 		if (this.#polling || this.#watched.size === 0) return;
 		let next = Number.POSITIVE_INFINITY;
@@ -6081,7 +6180,8 @@ var TaskWatcher = class {
 		clearTimeout(this.#timer);
 		this.#timer = void 0;
 		if (next === Number.POSITIVE_INFINITY) return;
-		this.#timer = setTimeout(() => void this.#poll(), Math.max(0, next - Date.now()));
+		const delay = Math.max(0, next - Date.now()) * (.9 + .2 * Math.random());
+		this.#timer = setTimeout(() => void this.#poll(), delay);
 	}
 	async #poll() {
 		this.#timer = void 0;
@@ -6094,18 +6194,18 @@ var TaskWatcher = class {
 			if (active.length === 1) {
 				const [entry] = active;
 				const { status } = await this.#source.status(entry.taskId, controller.signal);
-				this.#apply(entry, status, void 0, false);
+				this.#apply(entry, status, void 0);
 			} else {
 				const tasks = await this.#source.list(controller.signal);
 				const byId = new Map(tasks.map((task) => [task.id, task]));
 				const missing = active.filter((entry) => !byId.has(entry.taskId));
 				for (const entry of active) {
 					const task = byId.get(entry.taskId);
-					if (task) this.#apply(entry, task.status, task, false);
+					if (task) this.#apply(entry, task.status, task);
 				}
 				for (const entry of missing) try {
 					const { status } = await this.#source.status(entry.taskId, controller.signal);
-					this.#apply(entry, status, void 0, false);
+					this.#apply(entry, status, void 0);
 				} catch (error) {
 					if (!(error instanceof NotFoundError)) throw error;
 					this.#settleAll(entry, { error });
@@ -6126,7 +6226,7 @@ var TaskWatcher = class {
 		this.#source.log(`aivideomaker: polling failed, will retry: ${String(error)}`);
 		if (error instanceof AuthenticationError || error instanceof NotFoundError && active.length === 1) for (const entry of active) this.#settleAll(entry, { error });
 	}
-	#apply(entry, status, task, confirmed) {
+	#apply(entry, status, task) {
 		const previous = entry.status;
 		if (status !== previous) {
 			entry.status = status;
@@ -6137,7 +6237,7 @@ var TaskWatcher = class {
 			return;
 		}
 		entry.finishing = true;
-		if (confirmed && task) {
+		if (task && (task.status !== "COMPLETED" || task.output != null)) {
 			this.#finish(entry, task);
 			return;
 		}
@@ -6180,6 +6280,7 @@ var AIVideoMaker = class {
 	#engine;
 	#watcher;
 	#claimed = /* @__PURE__ */ new Set();
+	#sending = /* @__PURE__ */ new Map();
 	#reconcile;
 	constructor(options = {}) {
 		const apiKey = options.apiKey?.trim() || void 0;
@@ -6191,8 +6292,8 @@ var AIVideoMaker = class {
 			apiKey,
 			baseUrl: this.baseUrl,
 			fetch: fetchImpl.bind(globalThis),
-			timeoutMs: options.timeoutMs ?? 6e4,
-			maxRetries: Math.max(0, options.maxRetries ?? 2),
+			timeoutMs: durationOption("timeoutMs", options.timeoutMs) ?? 6e4,
+			maxRetries: retriesOption(options.maxRetries),
 			rateLimit: options.rateLimit ?? {
 				limit: 60,
 				windowMs: 6e4
@@ -6210,7 +6311,11 @@ var AIVideoMaker = class {
 			get: (taskId, signal) => this.tasks.get(taskId, { signal }),
 			cancel: (taskId) => this.tasks.cancel(taskId),
 			log: (message) => this.#engine.log(message)
-		}, options.poll);
+		}, pollOption(options.poll));
+		registerWebhookTarget(this, {
+			hint: (taskId) => this.#watcher.hint(taskId),
+			rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT
+		});
 	}
 	/**
 	* Creates a generation task (a paid request; credits are charged at submit). Input is validated
@@ -6224,6 +6329,7 @@ var AIVideoMaker = class {
 			engine: this.#engine,
 			listTasks: (signal) => this.tasks.list({ signal }),
 			claimed: this.#claimed,
+			sending: this.#sending,
 			...this.#reconcile
 		}, model, body, options);
 	}
@@ -6253,6 +6359,20 @@ var AIVideoMaker = class {
 		return `AIVideoMaker { baseUrl: '${this.baseUrl}', apiKey: '${REDACTED}' }`;
 	}
 };
+function retriesOption(value) {
+	if (value === void 0) return 2;
+	if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new InputValidationError("maxRetries", `${describeValue(value)} is not a whole number >= 0`);
+	return value;
+}
+function pollOption(poll) {
+	if (!poll) return void 0;
+	const minIntervalMs = durationOption("poll.minIntervalMs", poll.minIntervalMs);
+	const maxIntervalMs = durationOption("poll.maxIntervalMs", poll.maxIntervalMs);
+	return {
+		...minIntervalMs ? { minIntervalMs } : {},
+		...maxIntervalMs ? { maxIntervalMs } : {}
+	};
+}
 function normalizeBaseUrl(value) {
 	if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new InputValidationError("baseUrl", `${JSON.stringify(value)} is not an absolute http(s) URL`);
 	return value.replace(/\/+$/, "");
@@ -6283,7 +6403,7 @@ function describeCredits(model, input) {
 	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
 }
 
-// ../core/dist/local-image-JbysrFxu.mjs
+// ../core/dist/local-image-Dlwdogrc.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
