@@ -44,7 +44,7 @@ const CLI_CASES: [argv: string[], names: string][] = [
   [['generate', 't2v', '--prompt', 'A fox', '--aspect-ratio', '4:3', '--duration', '5'], '--aspect-ratio'],
   [[...T2V, '--duration', '5', '--timeout', '-5'], '--timeout'],
   [[...T2V, '--duration', '5', '--max-credits', 'lots'], '--max-credits'],
-  [[...T2V, '--duration', '5', '--webhook-url', 'ftp://hooks.test/x'], 'webhookUrl'],
+  [[...T2V, '--duration', '5', '--webhook-url', 'ftp://hooks.test/x'], '--webhook-url'],
   [[...T2V, '--duration', '5', '--promt', 'x'], '--promt'],
   [['generate', 't3v', '--prompt', 'x'], 'model'],
   [['estimate', 'lv', '--image', IMAGE_URL], '--prompt'],

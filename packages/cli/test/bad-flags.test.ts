@@ -65,6 +65,23 @@ it.each([
     'generate',
     '--max-credits must be a non-negative number',
   ],
+  [
+    // Costs 50 credits, over the default --max-credits: still reported as this flag before any question.
+    [
+      'generate',
+      't2v_v3',
+      '--prompt',
+      'x',
+      '--aspect-ratio',
+      '16:9',
+      '--duration',
+      '5',
+      '--webhook-url',
+      'not a url',
+    ],
+    'generate',
+    '--webhook-url must be an absolute http(s) URL (got "not a url")',
+  ],
   [['status'], 'status', 'missing <id>'],
   [['get', 'a', 'b'], 'get', 'unexpected argument "b"'],
   [['list', '--limit', '2.5'], 'list', '--limit must be a non-negative whole number (got "2.5")'],

@@ -16,7 +16,7 @@ import { validateImageRef } from './media';
 import type { ModelInput, ModelName } from './models';
 import type { GenerateResult, Task } from './responses';
 import { Tasks } from './tasks';
-import { describeValue, durationOption, toWireInput } from './validate';
+import { assertWebhookUrl, describeValue, durationOption, toWireInput } from './validate';
 import { type PollOptions, TaskWatcher, type WaitOptions } from './watcher';
 import { registerWebhookTarget } from './webhook-confirm';
 
@@ -100,12 +100,7 @@ export class AIVideoMaker {
   ): Promise<GenerateResult> {
     const body = toWireInput(model, input) as Record<string, unknown>;
     if (typeof body.image === 'string') validateImageRef(body.image);
-    if (options.webhookUrl !== undefined && !/^https?:\/\/\S+$/i.test(options.webhookUrl)) {
-      throw new InputValidationError(
-        'webhookUrl',
-        `${JSON.stringify(options.webhookUrl)} is not an absolute http(s) URL`,
-      );
-    }
+    if (options.webhookUrl !== undefined) assertWebhookUrl(options.webhookUrl);
     return submitGeneration(
       {
         engine: this.#engine,

@@ -145,7 +145,7 @@ export class TaskMayExistError extends AIVideoMakerError {
     super(
       'task_may_exist',
       `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() ` +
-        `(CLI: aivideomaker tasks list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`,
+        `(CLI: aivideomaker list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`,
       options,
     );
     this.model = model;

@@ -61,7 +61,7 @@ export {
 } from './models';
 export type { CancelResult, GenerateResult, Task, TaskStatusResult, TaskStatusValue } from './responses';
 export type { CallOptions, Tasks } from './tasks';
-export { toWireInput } from './validate';
+export { assertWebhookUrl, toWireInput } from './validate';
 export { getVideoUrls } from './video-urls';
 export type { PollOptions, TaskUpdate, WaitOptions } from './watcher';
 export type { WebhookHandler, WebhookHandlerOptions } from './webhooks';

@@ -21,10 +21,15 @@ export interface CallOptions {
 
 // Ids (like "ckxxxxxxxx") are opaque but URL-safe: anything else (a slash, a space, a NUL) is a mistake,
 // and so is a dot segment ('.', '..'), which URL parsing would collapse into another endpoint.
-const TASK_ID = /^[A-Za-z0-9._~-]{1,200}$/;
+const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
+
+/** Whether a value can be a task id (also how a webhook payload's id is screened). */
+export function isTaskId(taskId: unknown): taskId is string {
+  return typeof taskId === 'string' && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
+}
 
 function taskPath(taskId: unknown, suffix = ''): string {
-  if (typeof taskId !== 'string' || !TASK_ID.test(taskId) || /^\.{1,2}$/.test(taskId)) {
+  if (!isTaskId(taskId)) {
     throw new InputValidationError(
       'taskId',
       `${describeValue(taskId)} is not a task id: expected the id returned by generate (letters, digits, "-", "_", ".", "~")`,

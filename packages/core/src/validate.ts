@@ -111,3 +111,10 @@ export function durationOption(field: string, value: unknown): number | undefine
   }
   return Math.min(value, MAX_TIMER_MS);
 }
+
+/** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
+export function assertWebhookUrl(url: unknown): asserts url is string {
+  if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url)) {
+    throw new InputValidationError('webhookUrl', `${describeValue(url)} is not an absolute http(s) URL`);
+  }
+}

@@ -8,6 +8,7 @@
 import type { AIVideoMaker } from './client';
 import { NotFoundError } from './errors';
 import type { Task } from './responses';
+import { isTaskId } from './tasks';
 import { confirmerOf, hintTask } from './webhook-confirm';
 
 export interface WebhookHandlerOptions {
@@ -32,7 +33,6 @@ export interface WebhookHandlerOptions {
 
 export type WebhookHandler = (request: Request) => Promise<Response>;
 
-const TASK_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const REMEMBERED_STATES = 1000;
 /** Hints of these states are not confirmed by default: the task is not done, nobody needs them. */
 const UNFINISHED = new Set(['SUBMITTED', 'PROGRESS']);
@@ -100,7 +100,7 @@ function hintOf(text: string): Hint | undefined {
   if (payload === null || typeof payload !== 'object') return undefined;
   const { taskId, id, status } = payload as { taskId?: unknown; id?: unknown; status?: unknown };
   const candidate = typeof taskId === 'string' ? taskId : id;
-  if (typeof candidate !== 'string' || !TASK_ID.test(candidate)) return undefined;
+  if (!isTaskId(candidate)) return undefined;
   return { taskId: candidate, status: typeof status === 'string' ? status : undefined };
 }
 

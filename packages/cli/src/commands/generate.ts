@@ -1,7 +1,8 @@
-import { estimateCredits, toWireInput } from '@aivideomaker/core';
+import { assertWebhookUrl, estimateCredits, toWireInput } from '@aivideomaker/core';
 import { expectPositionals, numberFlag } from '../args';
 import type { Command } from '../command';
 import { confirmSpend, DEFAULT_MAX_CREDITS } from '../confirm';
+import { UsageError } from '../errors';
 import { MODEL_FLAGS, modelFieldHelp } from '../model-fields';
 import { modelInput, parseModel } from '../model-input';
 import { waitForTask } from '../task-flow';
@@ -51,10 +52,21 @@ export const generate: Command = {
       model,
       await modelInput(model, values, { command: 'generate', cwd: context.io.cwd, readImages: true }),
     );
+    const webhookUrl = values['webhook-url'] as string | undefined;
+    // Checked here, before the spending question, so a typo is reported as this flag and costs nothing.
+    if (webhookUrl !== undefined) {
+      try {
+        assertWebhookUrl(webhookUrl);
+      } catch {
+        throw new UsageError(
+          `--webhook-url must be an absolute http(s) URL (got "${webhookUrl}")`,
+          'generate',
+        );
+      }
+    }
     const credits = estimateCredits(model, input);
     const client = context.client();
     await confirmSpend(context.io, { model, credits, maxCredits, yes: values.yes === true });
-    const webhookUrl = values['webhook-url'] as string | undefined;
     const submitted = await client.generate(model, input, {
       ...(webhookUrl ? { webhookUrl } : {}),
       ...(context.io.signal ? { signal: context.io.signal } : {}),

@@ -5116,7 +5116,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-BwlQl_xw.mjs
+// ../core/dist/video-urls-CJRgzJwj.mjs
 var AIVideoMakerError = class extends Error {
 	code;
 	constructor(code, message, options) {
@@ -5209,7 +5209,7 @@ var TaskMayExistError = class extends AIVideoMakerError {
 	model;
 	sentAt;
 	constructor(model, sentAt, reason, options) {
-		super("task_may_exist", `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() (CLI: aivideomaker tasks list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`, options);
+		super("task_may_exist", `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() (CLI: aivideomaker list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`, options);
 		this.model = model;
 		this.sentAt = sentAt;
 	}
@@ -5258,6 +5258,37 @@ function sleep(ms, signal) {
 			resolve();
 		}, Math.max(0, ms));
 		signal?.addEventListener("abort", onAbort, { once: true });
+	});
+}
+const optionalString = string().nullish().catch(void 0);
+const TaskSchema = looseObject({
+	id: string().min(1),
+	status: string().min(1),
+	model: optionalString,
+	createdAt: optionalString,
+	completedAt: optionalString,
+	input: record(string(), unknown()).nullish().catch(void 0),
+	output: unknown().optional()
+});
+const TaskListSchema = union([looseObject({ tasks: array(unknown()) }), array(unknown()).transform((tasks) => ({ tasks }))]);
+const TaskStatusSchema = looseObject({ status: string().min(1) });
+const SubmitSchema = looseObject({
+	taskId: string().min(1),
+	status: string().min(1).catch("SUBMITTED"),
+	responseUrl: optionalString,
+	statusUrl: optionalString,
+	cancelUrl: optionalString
+});
+const CancelSchema = looseObject({
+	status: string().catch("CANCEL"),
+	taskId: optionalString,
+	message: optionalString
+});
+/** Keeps the list entries that are tasks; an entry without an id or status is useless to a client. */
+function parseTaskList(tasks) {
+	return tasks.flatMap((entry) => {
+		const parsed = TaskSchema.safeParse(entry);
+		return parsed.success ? [parsed.data] : [];
 	});
 }
 const DEFAULT_RATE_LIMIT = {
@@ -5491,6 +5522,177 @@ const MODEL_INPUT_SCHEMAS = {
 	t2v_v3: T2VV3InputSchema,
 	i2v_v3: I2VV3InputSchema
 };
+function describeValue(value) {
+	if (value === void 0) return "missing";
+	if (value === null) return "null";
+	if (Array.isArray(value)) return `an array of ${value.length}`;
+	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
+	if (typeof value === "object") return "an object";
+	return `${typeof value} ${String(value)}`;
+}
+/** A hint for a duration that only the other generation of the same kind supports. */
+function durationHint(model, value) {
+	const v3 = `${model}_v3`;
+	const v1 = model.replace("_v3", "");
+	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
+	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
+}
+function assertModel(model, allowed = MODEL_NAMES) {
+	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
+	return model;
+}
+function toInputError(model, input, issue) {
+	const path = issue.path.map(String);
+	if (issue.code === "unrecognized_keys") {
+		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
+		return new InputValidationError(issue.keys[0] ?? "input", `is not a field of model ${model}`, known);
+	}
+	const field = path.join(".") || "input";
+	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
+	if (value === void 0 && path.length > 0) {
+		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
+		return new InputValidationError(field, `is required for model ${model}`, values);
+	}
+	if (issue.code === "invalid_value") {
+		const hint = field === "duration" ? durationHint(model, value) : void 0;
+		return new InputValidationError(field, `${describeValue(value)} is not allowed for model ${model}`, issue.values.map(String), hint);
+	}
+	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
+	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
+	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
+}
+/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
+function toWireInput(model, input) {
+	assertModel(model);
+	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
+	const candidate = { ...input };
+	if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
+	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
+	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
+	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
+	return result.data;
+}
+/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
+const MAX_TIMER_MS = 2147483647;
+/**
+* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
+* means "no practical limit" and is capped, so it never turns into an immediate timeout.
+*/
+function durationOption(field, value) {
+	if (value === void 0) return void 0;
+	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
+	return Math.min(value, MAX_TIMER_MS);
+}
+/** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
+function assertWebhookUrl(url) {
+	if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} is not an absolute http(s) URL`);
+}
+const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
+/** Whether a value can be a task id (also how a webhook payload's id is screened). */
+function isTaskId(taskId) {
+	return typeof taskId === "string" && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
+}
+function taskPath(taskId, suffix = "") {
+	if (!isTaskId(taskId)) throw new InputValidationError("taskId", `${describeValue(taskId)} is not a task id: expected the id returned by generate (letters, digits, "-", "_", ".", "~")`);
+	return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
+}
+var Tasks = class {
+	#engine;
+	#watcher;
+	constructor(engine, watcher) {
+		this.#engine = engine;
+		this.#watcher = watcher;
+	}
+	/** All tasks of this API key, newest first. */
+	async list(options = {}) {
+		const path = "/api/v1/tasks";
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		return parseTaskList(this.#parse(TaskListSchema, json, path).tasks);
+	}
+	async get(taskId, options = {}) {
+		const path = taskPath(taskId);
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		return this.#parse(TaskSchema, json, path);
+	}
+	async status(taskId, options = {}) {
+		const path = taskPath(taskId, "/status");
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		return this.#parse(TaskStatusSchema, json, path);
+	}
+	/**
+	* Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError.
+	* Cancelling is idempotent: a task that is already cancelled (e.g. by an attempt whose answer was lost
+	* before the retry) resolves as cancelled.
+	*/
+	async cancel(taskId, options = {}) {
+		const path = taskPath(taskId, "/cancel");
+		let json;
+		try {
+			json = await this.#engine.read({
+				method: "PUT",
+				path,
+				signal: options.signal,
+				limited: true
+			});
+		} catch (error) {
+			if (!(error instanceof ConflictError)) throw error;
+			if ((await this.get(taskId, options).catch((lookup) => {
+				if (options.signal?.aborted) throw lookup;
+			}))?.status !== "CANCEL") throw error;
+			return {
+				taskId,
+				status: "CANCEL"
+			};
+		}
+		const parsed = this.#parse(CancelSchema, json, path, "PUT");
+		return {
+			...parsed,
+			taskId: parsed.taskId ?? taskId
+		};
+	}
+	/**
+	* Resolves with the COMPLETED task; rejects with TaskFailedError, TaskCancelledError, WaitTimeoutError,
+	* or the signal's reason the moment it aborts. All waits of a client share one watcher.
+	*/
+	wait(taskId, options = {}) {
+		let timeoutMs;
+		try {
+			taskPath(taskId);
+			timeoutMs = durationOption("timeoutMs", options.timeoutMs);
+		} catch (error) {
+			return Promise.reject(error);
+		}
+		return this.#watcher().wait(taskId, timeoutMs === void 0 ? options : {
+			...options,
+			timeoutMs
+		});
+	}
+	#parse(schema, json, path, method = "GET") {
+		const parsed = schema.safeParse(json);
+		if (parsed.success) return parsed.data;
+		const text = this.#engine.redact(JSON.stringify(json) ?? "").slice(0, 200);
+		throw new MalformedResponseError({
+			status: 200,
+			method,
+			path
+		}, text);
+	}
+};
 const targets = /* @__PURE__ */ new WeakMap();
 /** Called by the client: lets webhook handlers nudge its watcher without a public method. */
 function registerWebhookTarget(client, target) {
@@ -5523,7 +5725,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/credits-wdN5lR6f.mjs
+// ../core/dist/credits-B-bfZwbc.mjs
 const BACKOFF_MAX_MS = 8e3;
 const MAX_RETRY_AFTER_MS = 6e4;
 /** Milliseconds the server asked to wait, or undefined when it did not say (or said nonsense). */
@@ -5572,37 +5774,6 @@ function wasNeverSent(error) {
 function retryDelayMs(error, attempt) {
 	if (error instanceof RateLimitError && error.retryAfterMs !== void 0) return error.retryAfterMs;
 	return backoffMs(attempt);
-}
-const optionalString = string().nullish().catch(void 0);
-const TaskSchema = looseObject({
-	id: string().min(1),
-	status: string().min(1),
-	model: optionalString,
-	createdAt: optionalString,
-	completedAt: optionalString,
-	input: record(string(), unknown()).nullish().catch(void 0),
-	output: unknown().optional()
-});
-const TaskListSchema = union([looseObject({ tasks: array(unknown()) }), array(unknown()).transform((tasks) => ({ tasks }))]);
-const TaskStatusSchema = looseObject({ status: string().min(1) });
-const SubmitSchema = looseObject({
-	taskId: string().min(1),
-	status: string().min(1).catch("SUBMITTED"),
-	responseUrl: optionalString,
-	statusUrl: optionalString,
-	cancelUrl: optionalString
-});
-const CancelSchema = looseObject({
-	status: string().catch("CANCEL"),
-	taskId: optionalString,
-	message: optionalString
-});
-/** Keeps the list entries that are tasks; an entry without an id or status is useless to a client. */
-function parseTaskList(tasks) {
-	return tasks.flatMap((entry) => {
-		const parsed = TaskSchema.safeParse(entry);
-		return parsed.success ? [parsed.data] : [];
-	});
 }
 const DEFAULT_RECONCILE = {
 	windowMs: 6e4,
@@ -5912,170 +6083,6 @@ function describeCause(error) {
 	}
 	return parts.filter(Boolean).join(": ") || "unknown error";
 }
-function describeValue(value) {
-	if (value === void 0) return "missing";
-	if (value === null) return "null";
-	if (Array.isArray(value)) return `an array of ${value.length}`;
-	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
-	if (typeof value === "object") return "an object";
-	return `${typeof value} ${String(value)}`;
-}
-/** A hint for a duration that only the other generation of the same kind supports. */
-function durationHint(model, value) {
-	const v3 = `${model}_v3`;
-	const v1 = model.replace("_v3", "");
-	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
-	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
-}
-function assertModel(model, allowed = MODEL_NAMES) {
-	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
-	return model;
-}
-function toInputError(model, input, issue) {
-	const path = issue.path.map(String);
-	if (issue.code === "unrecognized_keys") {
-		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
-		return new InputValidationError(issue.keys[0] ?? "input", `is not a field of model ${model}`, known);
-	}
-	const field = path.join(".") || "input";
-	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
-	if (value === void 0 && path.length > 0) {
-		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
-		return new InputValidationError(field, `is required for model ${model}`, values);
-	}
-	if (issue.code === "invalid_value") {
-		const hint = field === "duration" ? durationHint(model, value) : void 0;
-		const problem = `${describeValue(value)} is not allowed for model ${model}`;
-		return new InputValidationError(field, problem, issue.values.map(String), hint);
-	}
-	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
-	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
-	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
-}
-/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
-function toWireInput(model, input) {
-	assertModel(model);
-	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
-	const candidate = { ...input };
-	if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
-	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
-	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
-	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
-	return result.data;
-}
-/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
-const MAX_TIMER_MS = 2147483647;
-/**
-* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
-* means "no practical limit" and is capped, so it never turns into an immediate timeout.
-*/
-function durationOption(field, value) {
-	if (value === void 0) return void 0;
-	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
-	return Math.min(value, MAX_TIMER_MS);
-}
-const TASK_ID = /^[A-Za-z0-9._~-]{1,200}$/;
-function taskPath(taskId, suffix = "") {
-	if (typeof taskId !== "string" || !TASK_ID.test(taskId) || /^\.{1,2}$/.test(taskId)) throw new InputValidationError("taskId", `${describeValue(taskId)} is not a task id: expected the id returned by generate (letters, digits, "-", "_", ".", "~")`);
-	return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
-}
-var Tasks = class {
-	#engine;
-	#watcher;
-	constructor(engine, watcher) {
-		this.#engine = engine;
-		this.#watcher = watcher;
-	}
-	/** All tasks of this API key, newest first. */
-	async list(options = {}) {
-		const path = "/api/v1/tasks";
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return parseTaskList(this.#parse(TaskListSchema, json, path).tasks);
-	}
-	async get(taskId, options = {}) {
-		const path = taskPath(taskId);
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return this.#parse(TaskSchema, json, path);
-	}
-	async status(taskId, options = {}) {
-		const path = taskPath(taskId, "/status");
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return this.#parse(TaskStatusSchema, json, path);
-	}
-	/**
-	* Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError.
-	* Cancelling is idempotent: a task that is already cancelled (e.g. by an attempt whose answer was lost
-	* before the retry) resolves as cancelled.
-	*/
-	async cancel(taskId, options = {}) {
-		const path = taskPath(taskId, "/cancel");
-		let json;
-		try {
-			json = await this.#engine.read({
-				method: "PUT",
-				path,
-				signal: options.signal,
-				limited: true
-			});
-		} catch (error) {
-			if (!(error instanceof ConflictError)) throw error;
-			if ((await this.get(taskId, options).catch((lookup) => {
-				if (options.signal?.aborted) throw lookup;
-			}))?.status !== "CANCEL") throw error;
-			return {
-				taskId,
-				status: "CANCEL"
-			};
-		}
-		const parsed = this.#parse(CancelSchema, json, path, "PUT");
-		return {
-			...parsed,
-			taskId: parsed.taskId ?? taskId
-		};
-	}
-	/**
-	* Resolves with the COMPLETED task; rejects with TaskFailedError, TaskCancelledError, WaitTimeoutError,
-	* or the signal's reason the moment it aborts. All waits of a client share one watcher.
-	*/
-	wait(taskId, options = {}) {
-		let timeoutMs;
-		try {
-			taskPath(taskId);
-			timeoutMs = durationOption("timeoutMs", options.timeoutMs);
-		} catch (error) {
-			return Promise.reject(error);
-		}
-		return this.#watcher().wait(taskId, timeoutMs === void 0 ? options : {
-			...options,
-			timeoutMs
-		});
-	}
-	#parse(schema, json, path, method = "GET") {
-		const parsed = schema.safeParse(json);
-		if (parsed.success) return parsed.data;
-		const text = this.#engine.redact(JSON.stringify(json) ?? "").slice(0, 200);
-		throw new MalformedResponseError({
-			status: 200,
-			method,
-			path
-		}, text);
-	}
-};
 var TaskWatcher = class {
 	#source;
 	#minMs;
@@ -6324,7 +6331,7 @@ var AIVideoMaker = class {
 	async generate(model, input, options = {}) {
 		const body = toWireInput(model, input);
 		if (typeof body.image === "string") validateImageRef(body.image);
-		if (options.webhookUrl !== void 0 && !/^https?:\/\/\S+$/i.test(options.webhookUrl)) throw new InputValidationError("webhookUrl", `${JSON.stringify(options.webhookUrl)} is not an absolute http(s) URL`);
+		if (options.webhookUrl !== void 0) assertWebhookUrl(options.webhookUrl);
 		return submitGeneration({
 			engine: this.#engine,
 			listTasks: (signal) => this.tasks.list({ signal }),
@@ -6403,7 +6410,7 @@ function describeCredits(model, input) {
 	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
 }
 
-// ../core/dist/local-image-Dlwdogrc.mjs
+// ../core/dist/local-image-Bgb0drqG.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
@@ -6483,7 +6490,7 @@ async function downloadVideo(taskOrUrl, destination, options = {}) {
 	};
 }
 
-// ../cli/dist/main-DcTasdY2.mjs
+// ../cli/dist/main-BBeaE398.mjs
 const EXIT = {
 	ok: 0,
 	/** A bug or an error nothing else describes. */
@@ -7001,6 +7008,12 @@ const generate = {
 			cwd: context.io.cwd,
 			readImages: true
 		}));
+		const webhookUrl = values["webhook-url"];
+		if (webhookUrl !== void 0) try {
+			assertWebhookUrl(webhookUrl);
+		} catch {
+			throw new UsageError(`--webhook-url must be an absolute http(s) URL (got "${webhookUrl}")`, "generate");
+		}
 		const credits = estimateCredits(model, input);
 		const client = context.client();
 		await confirmSpend(context.io, {
@@ -7009,7 +7022,6 @@ const generate = {
 			maxCredits,
 			yes: values.yes === true
 		});
-		const webhookUrl = values["webhook-url"];
 		const submitted = await client.generate(model, input, {
 			...webhookUrl ? { webhookUrl } : {},
 			...context.io.signal ? { signal: context.io.signal } : {}
