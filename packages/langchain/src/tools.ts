@@ -4,10 +4,17 @@
 import {
   createVideoToolSpecs,
   formatToolError,
+  parseToolInput,
   type VideoToolSetOptions,
   type VideoToolSpec,
 } from '@aivideomaker/core/tools';
-import { type DynamicStructuredTool, type ToolRuntime, tool } from '@langchain/core/tools';
+import type { ToolMessage } from '@langchain/core/messages';
+import {
+  type DynamicStructuredTool,
+  ToolInputParsingException,
+  type ToolRuntime,
+  tool,
+} from '@langchain/core/tools';
 import type { z } from 'zod';
 import { progressReporter, toolCallIdOf } from './progress';
 
@@ -25,9 +32,52 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
 }
 
+/**
+ * A failed call as a ToolMessage, so the model reads advice it can act on instead of LangChain's generic
+ * "Please fix your mistakes", and the app sees status 'error'.
+ */
+async function errorMessage(error: unknown, toolCallId: string, spec: VideoToolSpec): Promise<ToolMessage> {
+  // Loaded only here: @langchain/core/messages costs ~12 ms to import, more than the rest of the adapter.
+  const { ToolMessage } = await import('@langchain/core/messages');
+  const metadata: AIVideoMakerToolMetadata = { paid: spec.paid };
+  return new ToolMessage({
+    content: formatToolError(error),
+    tool_call_id: toolCallId,
+    name: spec.name,
+    status: 'error',
+    metadata,
+  });
+}
+
+/**
+ * LangChain checks arguments against the schema before the tool runs and, on a mismatch, createAgent shows
+ * the model the exception's whole stack trace (local file paths included). Core's parser gives the same
+ * verdict as one line naming the field and the allowed values, so a tool call gets that instead.
+ */
+function withReadableInputErrors(langChainTool: AIVideoMakerTool, spec: VideoToolSpec): AIVideoMakerTool {
+  const call = langChainTool.call.bind(langChainTool) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(langChainTool, {
+    async call(arg: unknown, config?: { toolCall?: { id?: string } }, ...rest: unknown[]) {
+      try {
+        return await call(arg, config, ...rest);
+      } catch (error) {
+        const toolCallId = config?.toolCall?.id;
+        if (!(error instanceof ToolInputParsingException) || !toolCallId) throw error;
+        try {
+          parseToolInput(spec.inputSchema, arg);
+        } catch (invalid) {
+          return errorMessage(invalid, toolCallId, spec);
+        }
+        throw error;
+      }
+    },
+  });
+  return langChainTool;
+}
+
 function toLangChainTool(spec: VideoToolSpec): AIVideoMakerTool {
   const metadata: AIVideoMakerToolMetadata = { paid: spec.paid };
-  return tool(
+  const langChainTool = tool(
     async (input: unknown, runtime: ToolRuntime) => {
       const progress = progressReporter(spec.name, runtime);
       try {
@@ -42,18 +92,7 @@ function toLangChainTool(spec: VideoToolSpec): AIVideoMakerTool {
         const toolCallId = toolCallIdOf(runtime);
         // An aborted run stops; and code that invoked the tool without a tool call gets the typed error.
         if (isAbort(error, runtime.signal) || !toolCallId) throw error;
-        // As a ToolMessage, so the model reads advice it can act on instead of LangChain's generic
-        // "Please fix your mistakes", and the app sees status 'error'.
-        // Loaded only here: @langchain/core/messages costs ~12 ms to import, more than the rest of the adapter.
-        const { ToolMessage } = await import('@langchain/core/messages');
-        const message = new ToolMessage({
-          content: formatToolError(error),
-          tool_call_id: toolCallId,
-          name: spec.name,
-          status: 'error',
-          metadata,
-        });
-        return [message, undefined];
+        return [await errorMessage(error, toolCallId, spec), undefined];
       }
     },
     {
@@ -64,6 +103,7 @@ function toLangChainTool(spec: VideoToolSpec): AIVideoMakerTool {
       metadata,
     },
   ) as AIVideoMakerTool;
+  return withReadableInputErrors(langChainTool, spec);
 }
 
 /** The AI Video Maker tools for a LangChain agent, e.g. `createAgent({ model, tools: createAIVideoMakerTools() })`. */

@@ -3,6 +3,7 @@ export { CreditBudget } from './budget';
 export { createVideoToolSpecs } from './create';
 export { formatToolError } from './format-error';
 export type { VideoToolTypes } from './io-types';
+export { parseToolInput } from './parse';
 export type { EstimateOutput, ListTasksOutput, VideoTaskOutput } from './schemas';
 export { estimateOutput, listTasksOutput, videoTaskOutput } from './schemas';
 export type {
