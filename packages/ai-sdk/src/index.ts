@@ -5,7 +5,7 @@ export {
   type VideoTaskOutput,
   type VideoToolTypes,
 } from '@aivideomaker/core/tools';
-export { paidToolApproval, type VideoToolApprovalOption } from './approval';
+export { paidToolApproval } from './approval';
 export { AIVideoMakerToolError } from './errors';
 export {
   type AIVideoMakerTool,

@@ -2,23 +2,24 @@
 // schemas come from the spec; execute streams the task's status changes as preliminary results; the model
 // reads the spec's compact text while the app keeps the full output.
 import {
+  approvalPolicy,
   createVideoToolSpecs,
+  type ToolApprovalOption,
   type ToolName,
   type VideoToolSetOptions,
   type VideoToolSpec,
   type VideoToolTypes,
 } from '@aivideomaker/core/tools';
 import { type Tool, tool } from 'ai';
-import { approvalNeeded, checkApprovalOption, type VideoToolApprovalOption } from './approval';
 import { toToolError } from './errors';
 import { withProgress } from './progress';
 
 export interface AIVideoMakerToolsOptions extends VideoToolSetOptions {
   /**
    * Tools that ask the user before they run, unless the call's `toolApproval` decides otherwise:
-   * `'paid'` (the tools that spend credits), `true` (all), a list of tool names, or `false` (default).
+   * `true` or `'paid'` (the tools that spend credits), a list of tool names, or `false` (default).
    */
-  needsApproval?: VideoToolApprovalOption;
+  needsApproval?: ToolApprovalOption;
 }
 
 /** What every tool carries in `metadata` (and the AI SDK copies onto its tool calls as `toolMetadata`). */
@@ -36,7 +37,7 @@ export type AIVideoMakerTool<N extends ToolName = ToolName> = Tool<
 /** The tool set, keyed by core's tool names; `pick`, `omit` and `allowedModels` may leave tools out. */
 export type AIVideoMakerTools = { [N in ToolName]?: AIVideoMakerTool<N> };
 
-function toAISDKTool(spec: VideoToolSpec, options: AIVideoMakerToolsOptions): AIVideoMakerTool {
+function toAISDKTool(spec: VideoToolSpec, needsApproval: boolean): AIVideoMakerTool {
   const metadata: AIVideoMakerToolMetadata = { paid: spec.paid };
   return tool({
     description: spec.description,
@@ -44,7 +45,7 @@ function toAISDKTool(spec: VideoToolSpec, options: AIVideoMakerToolsOptions): AI
     outputSchema: spec.outputSchema,
     metadata,
     // The SDK's default for this tool; a `toolApproval` entry on the call takes precedence.
-    ...(approvalNeeded(spec, options.needsApproval) ? { needsApproval: true } : {}),
+    ...(needsApproval ? { needsApproval: true } : {}),
     async *execute(input, { abortSignal }) {
       try {
         yield* withProgress((onProgress) =>
@@ -63,8 +64,8 @@ function toAISDKTool(spec: VideoToolSpec, options: AIVideoMakerToolsOptions): AI
  * `generateText({ model, tools: createAIVideoMakerTools(), stopWhen: isStepCount(5), prompt })`.
  */
 export function createAIVideoMakerTools(options: AIVideoMakerToolsOptions = {}): AIVideoMakerTools {
-  checkApprovalOption(options.needsApproval);
+  const needsApproval = approvalPolicy(options.needsApproval, 'needsApproval');
   return Object.fromEntries(
-    createVideoToolSpecs(options).map((spec) => [spec.name, toAISDKTool(spec, options)]),
+    createVideoToolSpecs(options).map((spec) => [spec.name, toAISDKTool(spec, needsApproval(spec))]),
   ) as AIVideoMakerTools;
 }

@@ -56,8 +56,13 @@ describe('createAIVideoMakerTools', () => {
         .filter(([, t]) => t?.needsApproval === true)
         .map(([n]) => n),
     ).toEqual(['cancel_video_task']);
-    const all = createAIVideoMakerTools({ ...options, needsApproval: true });
-    expect(Object.values(all).every((t) => t?.needsApproval === true)).toBe(true);
+    // true means what it means in every adapter (core's approvalPolicy): the tools that spend credits.
+    const paid = createAIVideoMakerTools({ ...options, needsApproval: true });
+    expect(
+      Object.entries(paid)
+        .filter(([, t]) => t?.needsApproval === true)
+        .map(([n]) => n),
+    ).toEqual(['text_to_video', 'image_to_video', 'long_video']);
     const none = createAIVideoMakerTools(options);
     expect(Object.values(none).some((t) => t?.needsApproval !== undefined)).toBe(false);
   });

@@ -7,6 +7,7 @@ import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  approvalPolicy,
   createVideoToolSpecs,
   formatToolError,
   TOOL_NAMES,
@@ -35,6 +36,22 @@ function tools(options: VideoToolSetOptions = {}): Record<string, VideoToolSpec>
 const posts = () => emu.requests.filter((r) => r.method === 'POST');
 
 describe('tool specs', () => {
+  it('have one approval rule for every adapter: true or "paid" = the paid tools, a list = those tools', () => {
+    const specs = createVideoToolSpecs({ apiKey: KEY });
+    const approved = (option: Parameters<typeof approvalPolicy>[0]) =>
+      specs.filter(approvalPolicy(option, 'requireApproval')).map((spec) => spec.name);
+    const paid = ['text_to_video', 'image_to_video', 'long_video'];
+    expect(approved(true)).toEqual(paid);
+    expect(approved('paid')).toEqual(paid);
+    expect(approved(false)).toEqual([]);
+    expect(approved(undefined)).toEqual([]);
+    expect(approved(['cancel_video_task'])).toEqual(['cancel_video_task']);
+    expect(() => approved(['make_video' as 'text_to_video'])).toThrow(
+      /requireApproval.*"make_video" is not a tool name/,
+    );
+    expect(() => approved('always' as 'paid')).toThrow(/requireApproval.*"always" is not allowed/);
+  });
+
   it('are the seven tools, with JSON-schema friendly inputs and outputs, and need no key to list', () => {
     const specs = createVideoToolSpecs({ apiKey: undefined, baseUrl: 'https://api.test' });
     expect(specs.map((spec) => spec.name)).toEqual([...TOOL_NAMES]);

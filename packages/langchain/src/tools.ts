@@ -1,6 +1,7 @@
 // createAIVideoMakerTools: core's tool specs mapped 1:1 to LangChain structured tools. Name, description and
 // input schema come from the spec; the model reads the spec's short text, the app gets the full output as
 // the ToolMessage artifact.
+import { isAbortError } from '@aivideomaker/core';
 import {
   createVideoToolSpecs,
   formatToolError,
@@ -27,10 +28,6 @@ export interface AIVideoMakerToolMetadata extends Record<string, unknown> {
 }
 
 export type AIVideoMakerTool = DynamicStructuredTool;
-
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
-}
 
 /**
  * A failed call as a ToolMessage, so the model reads advice it can act on instead of LangChain's generic
@@ -91,7 +88,7 @@ function toLangChainTool(spec: VideoToolSpec): AIVideoMakerTool {
         await progress.flush();
         const toolCallId = toolCallIdOf(runtime);
         // An aborted run stops; and code that invoked the tool without a tool call gets the typed error.
-        if (isAbort(error, runtime.signal) || !toolCallId) throw error;
+        if (runtime.signal?.aborted || isAbortError(error) || !toolCallId) throw error;
         return [await errorMessage(error, toolCallId, spec), undefined];
       }
     },

@@ -1,11 +1,12 @@
 // createAIVideoMakerTools: core's tool specs mapped 1:1 to Mastra tools. Name, description, input and output
 // schema come from the spec (Mastra validates both); the model reads the spec's short text, the app gets
 // the full output as the tool result.
-import { InputValidationError } from '@aivideomaker/core';
+import { isAbortError } from '@aivideomaker/core';
 import {
+  approvalPolicy,
   createVideoToolSpecs,
   formatToolError,
-  TOOL_NAMES,
+  type ToolApprovalOption,
   type ToolName,
   type VideoToolSetOptions,
   type VideoToolSpec,
@@ -15,10 +16,10 @@ import { progressReporter } from './progress';
 
 export interface AIVideoMakerToolsOptions extends VideoToolSetOptions {
   /**
-   * Ask a human before these tools run (Mastra's `requireApproval`): `true` = every tool that spends
-   * credits (text_to_video, image_to_video, long_video), or a list of tool names. Default: none.
+   * Ask a human before these tools run (Mastra's `requireApproval`): `true` or `'paid'` = every tool that
+   * spends credits (text_to_video, image_to_video, long_video), or a list of tool names. Default: none.
    */
-  requireApproval?: boolean | ToolName[];
+  requireApproval?: ToolApprovalOption;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the tools of one set have different input and output types
@@ -26,24 +27,6 @@ export type AIVideoMakerTool = Tool<any, any>;
 
 /** The tools keyed by name, ready for `new Agent({ tools })`. */
 export type AIVideoMakerTools = Partial<Record<ToolName, AIVideoMakerTool>>;
-
-function approvalOf(option: AIVideoMakerToolsOptions['requireApproval']): (spec: VideoToolSpec) => boolean {
-  if (!Array.isArray(option)) return (spec) => option === true && spec.paid;
-  for (const name of option) {
-    if (!(TOOL_NAMES as readonly string[]).includes(name)) {
-      throw new InputValidationError(
-        'requireApproval',
-        `${JSON.stringify(name)} is not a tool name`,
-        TOOL_NAMES,
-      );
-    }
-  }
-  return (spec) => option.includes(spec.name);
-}
-
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
-}
 
 function toMastraTool(spec: VideoToolSpec, requireApproval: boolean): AIVideoMakerTool {
   return createTool({
@@ -65,7 +48,7 @@ function toMastraTool(spec: VideoToolSpec, requireApproval: boolean): AIVideoMak
         return output;
       } catch (error) {
         await progress.flush();
-        if (isAbort(error, signal)) throw error;
+        if (signal?.aborted || isAbortError(error)) throw error;
         // Mastra hands the message to the model as the tool's error text: make it one it can act on.
         throw new Error(formatToolError(error), { cause: error });
       }
@@ -83,7 +66,7 @@ function toMastraTool(spec: VideoToolSpec, requireApproval: boolean): AIVideoMak
 /** The AI Video Maker tools for a Mastra agent: `new Agent({ ..., tools: createAIVideoMakerTools() })`. */
 export function createAIVideoMakerTools(options: AIVideoMakerToolsOptions = {}): AIVideoMakerTools {
   const { requireApproval, ...toolSet } = options;
-  const needsApproval = approvalOf(requireApproval);
+  const needsApproval = approvalPolicy(requireApproval, 'requireApproval');
   return Object.fromEntries(
     createVideoToolSpecs(toolSet).map((spec) => [spec.name, toMastraTool(spec, needsApproval(spec))]),
   );

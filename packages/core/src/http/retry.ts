@@ -67,6 +67,7 @@ export function retryDelayMs(error: unknown, attempt: number): number {
   return backoffMs(attempt);
 }
 
+/** An abort (a signal's AbortError or its reason), as opposed to one of this package's own errors. */
 export function isAbortError(error: unknown): boolean {
   return !(error instanceof AIVideoMakerError) && (error as { name?: unknown })?.name === 'AbortError';
 }

@@ -1,4 +1,5 @@
 // @aivideomaker/core/tools: framework-neutral tool specs that every adapter maps 1:1.
+export { approvalPolicy, type ToolApprovalOption } from './approval';
 export { CreditBudget } from './budget';
 export { createVideoToolSpecs } from './create';
 export { formatToolError } from './format-error';

@@ -5725,7 +5725,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/credits-B-bfZwbc.mjs
+// ../core/dist/credits-BtY6ECjO.mjs
 const BACKOFF_MAX_MS = 8e3;
 const MAX_RETRY_AFTER_MS = 6e4;
 /** Milliseconds the server asked to wait, or undefined when it did not say (or said nonsense). */
