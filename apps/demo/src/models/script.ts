@@ -19,4 +19,7 @@ export function answerFrom(toolText: string): string {
   return url ? `Here is your video: ${url}` : `The video tool said: ${toolText}`;
 }
 
+/** The agents' tools refuse a single video above this: a real model cannot overspend in the demo. */
+export const AGENT_MAX_CREDITS_PER_CALL = 20;
+
 export const SCRIPTED_LABEL = 'offline scripted model';

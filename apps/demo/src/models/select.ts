@@ -5,9 +5,10 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOpenAI } from '@langchain/openai';
 import type { MastraModelConfig } from '@mastra/core/llm';
 import type { LanguageModel } from 'ai';
+import type { ScenarioContext } from '../scenario.ts';
 import { scriptedAiSdkModel } from './ai-sdk-scripted.ts';
 import { scriptedLangChainModel } from './langchain-scripted.ts';
-import { SCRIPTED_LABEL } from './script.ts';
+import { AGENT_PROMPT, SCRIPTED_LABEL } from './script.ts';
 
 const OPENAI_MODEL = 'gpt-5-mini';
 
@@ -36,4 +37,12 @@ export function agentModels(env: NodeJS.ProcessEnv = process.env): AgentModels {
     langchain: () => scriptedLangChainModel(),
     mastra: () => scriptedAiSdkModel() as unknown as MastraModelConfig,
   };
+}
+
+/** What every agent scenario starts with: a client, the models, and the conversation shown. */
+export function startAgent({ env, ui }: ScenarioContext, label = 'model') {
+  const models = agentModels();
+  ui.info(`${label}: ${models.label}`);
+  ui.info(`user: ${AGENT_PROMPT}`);
+  return { client: env.createClient(), models, startedAt: Date.now() };
 }

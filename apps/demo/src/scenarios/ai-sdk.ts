@@ -4,8 +4,8 @@
 import { createAIVideoMakerTools, type VideoTaskOutput } from '@aivideomaker/ai-sdk';
 import { estimateCredits } from '@aivideomaker/core';
 import { isStepCount, streamText } from 'ai';
-import { AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
-import { agentModels } from '../models/select.ts';
+import { AGENT_MAX_CREDITS_PER_CALL, AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
+import { startAgent } from '../models/select.ts';
 import { type Scenario, saveVideo } from '../scenario.ts';
 
 export const aiSdkScenario: Scenario = {
@@ -13,15 +13,11 @@ export const aiSdkScenario: Scenario = {
   title: 'Vercel AI SDK agent: streamText tool loop with streamed preliminary results',
   plannedCredits: estimateCredits('t2v', VIDEO_CALL.input),
   async run(context) {
-    const { env, ui } = context;
-    const client = env.createClient();
-    const models = agentModels();
-    ui.info(`model: ${models.label}`);
-    ui.info(`user: ${AGENT_PROMPT}`);
-    const startedAt = Date.now();
+    const { ui } = context;
+    const { client, models, startedAt } = startAgent(context);
     const result = streamText({
       model: models.aiSdk(),
-      tools: createAIVideoMakerTools({ client, maxCreditsPerCall: 20 }),
+      tools: createAIVideoMakerTools({ client, maxCreditsPerCall: AGENT_MAX_CREDITS_PER_CALL }),
       stopWhen: isStepCount(3),
       prompt: AGENT_PROMPT,
     });

@@ -5,8 +5,8 @@ import type { VideoTaskOutput } from '@aivideomaker/core/tools';
 import { AIVideoMakerToolkit, isAIVideoMakerProgress } from '@aivideomaker/langchain';
 import { AIMessage, type BaseMessage, ToolMessage } from '@langchain/core/messages';
 import { createAgent } from 'langchain';
-import { AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
-import { agentModels } from '../models/select.ts';
+import { AGENT_MAX_CREDITS_PER_CALL, AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
+import { startAgent } from '../models/select.ts';
 import { type Scenario, saveVideo } from '../scenario.ts';
 
 export const langchainScenario: Scenario = {
@@ -14,15 +14,11 @@ export const langchainScenario: Scenario = {
   title: 'LangChain agent: createAgent with the toolkit, progress from the custom stream',
   plannedCredits: estimateCredits('t2v', VIDEO_CALL.input),
   async run(context) {
-    const { env, ui } = context;
-    const client = env.createClient();
-    const models = agentModels();
-    ui.info(`model: ${models.label}`);
-    ui.info(`user: ${AGENT_PROMPT}`);
-    const startedAt = Date.now();
+    const { ui } = context;
+    const { client, models, startedAt } = startAgent(context);
     const agent = createAgent({
       model: models.langchain(),
-      tools: new AIVideoMakerToolkit({ client, maxCreditsPerCall: 20 }).getTools(),
+      tools: new AIVideoMakerToolkit({ client, maxCreditsPerCall: AGENT_MAX_CREDITS_PER_CALL }).getTools(),
     });
     let artifact: VideoTaskOutput | undefined;
     let answer = '';

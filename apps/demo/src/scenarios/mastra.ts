@@ -6,8 +6,8 @@ import { createAIVideoMakerTools, isVideoProgressChunk } from '@aivideomaker/mas
 import { createVideoWorkflow } from '@aivideomaker/mastra/workflow';
 import { Mastra } from '@mastra/core';
 import { Agent } from '@mastra/core/agent';
-import { AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
-import { agentModels } from '../models/select.ts';
+import { AGENT_MAX_CREDITS_PER_CALL, AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
+import { startAgent } from '../models/select.ts';
 import { type Scenario, saveVideo, type VideoRow } from '../scenario.ts';
 
 const WORKFLOW_INPUT = {
@@ -20,9 +20,8 @@ export const mastraScenario: Scenario = {
   title: 'Mastra: an agent with the tools, then the video workflow',
   plannedCredits: estimateCredits('t2v', VIDEO_CALL.input) + estimateCredits('t2v', WORKFLOW_INPUT.input),
   async run(context) {
-    const { env, ui } = context;
-    const client = env.createClient();
-    const models = agentModels();
+    const { ui } = context;
+    const { client, models, startedAt: agentStartedAt } = startAgent(context, 'agent model');
     const mastra = new Mastra({
       agents: {
         video: new Agent({
@@ -30,17 +29,15 @@ export const mastraScenario: Scenario = {
           name: 'Video maker',
           instructions: 'You make short videos with the video tools.',
           model: models.mastra(),
-          tools: createAIVideoMakerTools({ client, maxCreditsPerCall: 20 }),
+          tools: createAIVideoMakerTools({ client, maxCreditsPerCall: AGENT_MAX_CREDITS_PER_CALL }),
         }),
       },
-      workflows: { video: createVideoWorkflow({ client, maxCreditsPerCall: 20 }) },
+      workflows: { video: createVideoWorkflow({ client, maxCreditsPerCall: AGENT_MAX_CREDITS_PER_CALL }) },
       logger: false,
     });
     const rows: VideoRow[] = [];
 
-    ui.info(`agent model: ${models.label}`);
-    ui.info(`user: ${AGENT_PROMPT}`);
-    let startedAt = Date.now();
+    let startedAt = agentStartedAt;
     const stream = await mastra.getAgent('video').stream(AGENT_PROMPT);
     for await (const chunk of stream.fullStream) {
       if (isVideoProgressChunk(chunk)) ui.progress('data-video-progress', chunk.data.message);
