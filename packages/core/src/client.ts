@@ -11,7 +11,7 @@ import {
 } from './generate-reconcile';
 import { RequestEngine } from './http/engine';
 import { type Logger, REDACTED } from './http/logger';
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './http/rate-limiter';
+import { budgetOf, DEFAULT_RATE_LIMIT, type RateLimitSetting } from './http/rate-limiter';
 import { validateImageRef } from './media';
 import type { ModelInput, ModelName } from './models';
 import type { GenerateResult, Task } from './responses';
@@ -31,8 +31,11 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries of a failed read (default 2); generate is only resent when it provably was not processed. */
   maxRetries?: number;
-  /** Client-side limit of query calls (default 60 per minute, the API's limit); false disables it. */
-  rateLimit?: RateLimitOptions | false;
+  /**
+   * Client-side limit of query calls: `{ limit, windowMs }` (default 60 per minute, the API's limit), a
+   * `QueryLimiter` shared with other clients or processes (e.g. `@aivideomaker/limiter`), or false.
+   */
+  rateLimit?: RateLimitSetting;
   /** Gets one redacted line per request. */
   logger?: Logger;
   /** Polling intervals of the shared watcher. */
@@ -68,7 +71,7 @@ export class AIVideoMaker {
       fetch: fetchImpl.bind(globalThis),
       timeoutMs: durationOption('timeoutMs', options.timeoutMs) ?? 60_000,
       maxRetries: retriesOption(options.maxRetries),
-      rateLimit: options.rateLimit ?? { limit: 60, windowMs: 60_000 },
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
       logger: options.logger,
     });
     this.#reconcile = { ...DEFAULT_RECONCILE, ...options.reconcile };
@@ -85,7 +88,7 @@ export class AIVideoMaker {
     );
     registerWebhookTarget(this, {
       hint: (taskId) => this.#watcher.hint(taskId),
-      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      rateLimit: budgetOf(options.rateLimit ?? DEFAULT_RATE_LIMIT),
     });
   }
 

@@ -28,7 +28,7 @@ export {
 } from './errors';
 export type { GenerateOptions, ReconcileOptions } from './generate-reconcile';
 export type { Logger } from './http/logger';
-export type { RateLimitOptions } from './http/rate-limiter';
+export type { QueryLimiter, RateLimitOptions, RateLimitSetting } from './http/rate-limiter';
 export { isAbortError, parseRetryAfter } from './http/retry';
 export type { ImageInputOptions, ImageSource, ImageType } from './media';
 export { DEFAULT_MAX_IMAGE_BYTES, IMAGE_TYPES, sniffImageType, toImageInput } from './media';

@@ -6,7 +6,7 @@ import { redactSecrets, registerSecret } from '../secrets';
 import { abortReason, sleep } from './abort';
 import { interpretAnswer } from './interpret';
 import { type Logger, requestLine } from './logger';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limiter';
+import { limiterOf, type QueryLimiter, type RateLimitSetting } from './rate-limiter';
 import { isRetryableRead, retryDelayMs, wasNeverSent } from './retry';
 
 export interface EngineOptions {
@@ -15,7 +15,7 @@ export interface EngineOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   maxRetries: number;
-  rateLimit: RateLimitOptions | false;
+  rateLimit: RateLimitSetting;
   logger?: Logger | undefined;
 }
 
@@ -37,7 +37,7 @@ export class RequestEngine {
   readonly #apiKey: string;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
-  readonly #limiter: RateLimiter | undefined;
+  readonly #limiter: QueryLimiter | undefined;
   readonly #logger: Logger | undefined;
 
   constructor(options: EngineOptions) {
@@ -47,8 +47,7 @@ export class RequestEngine {
     registerSecret(options.apiKey);
     this.#fetch = options.fetch;
     this.#timeoutMs = options.timeoutMs;
-    this.#limiter =
-      options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    this.#limiter = limiterOf(options.rateLimit);
     this.#logger = options.logger;
   }
 
@@ -93,8 +92,7 @@ export class RequestEngine {
       try {
         return interpretAnswer(spec, response.status, response.headers, text, this.redact);
       } catch (error) {
-        if (error instanceof RateLimitError && spec.limited)
-          this.#limiter?.pause(retryDelayMs(error, attempt));
+        if (error instanceof RateLimitError && spec.limited) await this.#pause(retryDelayMs(error, attempt));
         throw error;
       }
     } finally {
@@ -102,6 +100,15 @@ export class RequestEngine {
       spec.signal?.removeEventListener('abort', onAbort);
       release?.();
       this.log(requestLine(spec.method, spec.path, headers, outcome, Date.now() - started, attempt));
+    }
+  }
+
+  /** Tells the limiter (maybe shared by other processes) to hold everyone; its failure must not hide the 429. */
+  async #pause(ms: number): Promise<void> {
+    try {
+      await this.#limiter?.pause(ms);
+    } catch (error) {
+      this.log(`aivideomaker: the rate limiter could not record a pause (${describeCause(error)})`);
     }
   }
 

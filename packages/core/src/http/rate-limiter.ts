@@ -13,7 +13,51 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 60, windowMs: 60_000 };
 
-export class RateLimiter {
+/**
+ * What the client needs from a limiter of its query calls. The in-process one below is the default; pass
+ * your own (e.g. `@aivideomaker/limiter`, shared by every process behind one address) as `rateLimit`.
+ */
+export interface QueryLimiter {
+  /**
+   * Waits for a query slot, then resolves with a function the client calls once the answer arrived (or
+   * the request failed). Rejects with the signal's reason when it aborts while waiting.
+   */
+  acquire(signal?: AbortSignal): Promise<() => void>;
+  /** The server answered 429: no holder of this limiter should send before `ms` from now. */
+  pause(ms: number): void | Promise<void>;
+  /** The budget it enforces; paces webhook confirmations (default 60 per 60 000 ms). */
+  readonly limit?: number;
+  readonly windowMs?: number;
+}
+
+/** The client's `rateLimit` option: limit options for an in-process limiter, a limiter, or false. */
+export type RateLimitSetting = RateLimitOptions | QueryLimiter | false;
+
+export function isQueryLimiter(value: unknown): value is QueryLimiter {
+  return typeof (value as QueryLimiter | undefined)?.acquire === 'function';
+}
+
+/** The limiter a setting stands for (undefined: no limit). */
+export function limiterOf(setting: RateLimitSetting): QueryLimiter | undefined {
+  if (setting === false) return undefined;
+  if (isQueryLimiter(setting)) {
+    if (typeof setting.pause !== 'function')
+      throw new TypeError('rateLimit: a limiter needs acquire(signal) and pause(ms) methods');
+    return setting;
+  }
+  return new RateLimiter(setting);
+}
+
+/** The budget a setting enforces, for pacing (false: no limit). */
+export function budgetOf(setting: RateLimitSetting): RateLimitOptions | false {
+  if (!isQueryLimiter(setting)) return setting;
+  return {
+    limit: setting.limit ?? DEFAULT_RATE_LIMIT.limit,
+    windowMs: setting.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
+  };
+}
+
+export class RateLimiter implements QueryLimiter {
   readonly #limit: number;
   readonly #windowMs: number;
   /** End time of each slot used in the window; Infinity while its request is in flight. */
@@ -27,6 +71,14 @@ export class RateLimiter {
     }
     this.#limit = Math.floor(options.limit);
     this.#windowMs = options.windowMs;
+  }
+
+  get limit(): number {
+    return this.#limit;
+  }
+
+  get windowMs(): number {
+    return this.#windowMs;
   }
 
   /** Waits for a free slot; call the returned function once the answer has arrived (or failed). */

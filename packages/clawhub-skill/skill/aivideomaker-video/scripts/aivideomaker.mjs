@@ -5116,7 +5116,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-CJRgzJwj.mjs
+// ../core/dist/video-urls-jA7hpHCE.mjs
 var AIVideoMakerError = class extends Error {
 	code;
 	constructor(code, message, options) {
@@ -5295,6 +5295,26 @@ const DEFAULT_RATE_LIMIT = {
 	limit: 60,
 	windowMs: 6e4
 };
+function isQueryLimiter(value) {
+	return typeof value?.acquire === "function";
+}
+/** The limiter a setting stands for (undefined: no limit). */
+function limiterOf(setting) {
+	if (setting === false) return void 0;
+	if (isQueryLimiter(setting)) {
+		if (typeof setting.pause !== "function") throw new TypeError("rateLimit: a limiter needs acquire(signal) and pause(ms) methods");
+		return setting;
+	}
+	return new RateLimiter(setting);
+}
+/** The budget a setting enforces, for pacing (false: no limit). */
+function budgetOf(setting) {
+	if (!isQueryLimiter(setting)) return setting;
+	return {
+		limit: setting.limit ?? DEFAULT_RATE_LIMIT.limit,
+		windowMs: setting.windowMs ?? DEFAULT_RATE_LIMIT.windowMs
+	};
+}
 var RateLimiter = class {
 	#limit;
 	#windowMs;
@@ -5306,6 +5326,12 @@ var RateLimiter = class {
 		if (!(options.limit >= 1) || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) throw new RangeError("rateLimit needs limit >= 1 and a finite windowMs > 0");
 		this.#limit = Math.floor(options.limit);
 		this.#windowMs = options.windowMs;
+	}
+	get limit() {
+		return this.#limit;
+	}
+	get windowMs() {
+		return this.#windowMs;
 	}
 	/** Waits for a free slot; call the returned function once the answer has arrived (or failed). */
 	async acquire(signal) {
@@ -5725,7 +5751,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/credits-BtY6ECjO.mjs
+// ../core/dist/credits-BtLSEIAH.mjs
 const BACKOFF_MAX_MS = 8e3;
 const MAX_RETRY_AFTER_MS = 6e4;
 /** Milliseconds the server asked to wait, or undefined when it did not say (or said nonsense). */
@@ -6000,7 +6026,7 @@ var RequestEngine = class {
 		registerSecret(options.apiKey);
 		this.#fetch = options.fetch;
 		this.#timeoutMs = options.timeoutMs;
-		this.#limiter = options.rateLimit === false ? void 0 : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+		this.#limiter = limiterOf(options.rateLimit);
 		this.#logger = options.logger;
 	}
 	/** Masks the key wherever it might appear in text that came from elsewhere. */
@@ -6042,7 +6068,7 @@ var RequestEngine = class {
 			try {
 				return interpretAnswer(spec, response.status, response.headers, text, this.redact);
 			} catch (error) {
-				if (error instanceof RateLimitError && spec.limited) this.#limiter?.pause(retryDelayMs(error, attempt));
+				if (error instanceof RateLimitError && spec.limited) await this.#pause(retryDelayMs(error, attempt));
 				throw error;
 			}
 		} finally {
@@ -6050,6 +6076,14 @@ var RequestEngine = class {
 			spec.signal?.removeEventListener("abort", onAbort);
 			release?.();
 			this.log(requestLine(spec.method, spec.path, headers, outcome, Date.now() - started, attempt));
+		}
+	}
+	/** Tells the limiter (maybe shared by other processes) to hold everyone; its failure must not hide the 429. */
+	async #pause(ms) {
+		try {
+			await this.#limiter?.pause(ms);
+		} catch (error) {
+			this.log(`aivideomaker: the rate limiter could not record a pause (${describeCause(error)})`);
 		}
 	}
 	/** A call that is safe to repeat: retried on connection errors, timeouts, 408, 429 and 5xx. */
@@ -6301,10 +6335,7 @@ var AIVideoMaker = class {
 			fetch: fetchImpl.bind(globalThis),
 			timeoutMs: durationOption("timeoutMs", options.timeoutMs) ?? 6e4,
 			maxRetries: retriesOption(options.maxRetries),
-			rateLimit: options.rateLimit ?? {
-				limit: 60,
-				windowMs: 6e4
-			},
+			rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
 			logger: options.logger
 		});
 		this.#reconcile = {
@@ -6321,7 +6352,7 @@ var AIVideoMaker = class {
 		}, pollOption(options.poll));
 		registerWebhookTarget(this, {
 			hint: (taskId) => this.#watcher.hint(taskId),
-			rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT
+			rateLimit: budgetOf(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 		});
 	}
 	/**
@@ -6410,7 +6441,7 @@ function describeCredits(model, input) {
 	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
 }
 
-// ../core/dist/local-image-Bgb0drqG.mjs
+// ../core/dist/local-image-C40ge6kR.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
