@@ -14,3 +14,14 @@ export {
   type AIVideoMakerToolsOptions,
   createAIVideoMakerTools,
 } from './tools';
+export type { AIVideoMakerVideoModel } from './video/model';
+export {
+  type AIVideoMakerProvider,
+  type AIVideoMakerProviderOptions,
+  aivideomaker,
+  createAIVideoMaker,
+} from './video/provider';
+export {
+  type AIVideoMakerVideoOptions,
+  aivideomakerVideoOptionsSchema,
+} from './video/provider-options';

@@ -13,7 +13,7 @@ import { type Emulator, startEmulator } from '@aivideomaker/emulator';
 import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
 
 export const KEY = 'sk-live-SENTINEL-7d3e9b1a';
-const SPEED = 200;
+export const SPEED = 200;
 
 export function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<Emulator> {
   return startEmulator({ speed: SPEED, apiKeys: [KEY], ...options });
@@ -117,3 +117,29 @@ export const PNG_BYTES = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='),
   (char) => char.charCodeAt(0),
 );
+
+/**
+ * A `download` for experimental_generateVideo against the emulator: the SDK's default download refuses
+ * loopback addresses (a guard against SSRF), so a test of a local server brings its own, as a user would.
+ */
+export async function loopbackDownload({ url, abortSignal }: { url: URL; abortSignal?: AbortSignal }) {
+  const response = await fetch(url, abortSignal ? { signal: abortSignal } : {});
+  if (!response.ok) throw new Error(`GET ${url.pathname} answered ${response.status}`);
+  const mediaType = response.headers.get('content-type') ?? undefined;
+  return { data: new Uint8Array(await response.arrayBuffer()), mediaType };
+}
+
+/** The SDK's polling compressed like the emulator (its default is every 5 s). */
+export const POLL = { intervalMs: 5_000 / SPEED } as const;
+
+/** Whether bytes are an MP4 file: an ISO BMFF `ftyp` box first. */
+export function isMp4(bytes: Uint8Array): boolean {
+  return new TextDecoder().decode(bytes.subarray(4, 8)) === 'ftyp';
+}
+
+/** The task query requests (status, get, list) the emulator received. */
+export function queryRequests(emu: Emulator) {
+  return emu.requests.filter(
+    (request) => request.method === 'GET' && request.path.startsWith('/api/v1/tasks'),
+  );
+}

@@ -1,0 +1,72 @@
+// experimental_startVideo in one process, experimental_getVideoStatus in another: two providers with two
+// clients share nothing but the API, and `operation` (just the task id) is all the second one needs.
+import type { Emulator } from '@aivideomaker/emulator';
+import {
+  type GetVideoStatusResult,
+  experimental_getVideoStatus as getVideoStatus,
+  experimental_startVideo as startVideo,
+} from 'ai';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { createAIVideoMaker } from '../src/index';
+import { clientFor, emulator, KEY } from './helpers';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.clearRequests());
+
+/** Another process: a fresh provider and client, and the operation as it was stored (JSON). */
+async function collect(stored: string): Promise<GetVideoStatusResult[]> {
+  const worker = createAIVideoMaker({ client: clientFor(emu) }).video('t2v');
+  const seen: GetVideoStatusResult[] = [];
+  for (;;) {
+    const result = await getVideoStatus(worker, { operation: JSON.parse(stored) });
+    seen.push(result);
+    if (result.status !== 'pending') return seen;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+it('starts in one provider instance and finishes in another', async () => {
+  const { operation } = await startVideo({
+    model: createAIVideoMaker({ client: clientFor(emu) }).video('t2v'),
+    prompt: 'A hot air balloon at dawn',
+  });
+  const [task] = emu.tasks();
+  expect(operation).toEqual({ taskId: task?.id });
+  const seen = await collect(JSON.stringify(operation));
+  const last = seen.at(-1);
+  const output = emu.tasks()[0]?.output as { video: string } | undefined;
+  expect(seen.slice(0, -1).every((result) => result.status === 'pending')).toBe(true);
+  expect(last).toMatchObject({
+    status: 'completed',
+    videos: [{ type: 'url', url: output?.video, mediaType: 'video/mp4' }],
+    providerMetadata: { aivideomaker: { taskId: task?.id } },
+  });
+});
+
+it('FAILED and CANCEL come back as errors that say why and that the credits were refunded', async () => {
+  const model = createAIVideoMaker({ client: clientFor(emu) }).video('t2v');
+  const failed = await startVideo({ model, prompt: 'A storm [fail]' });
+  expect((await collect(JSON.stringify(failed.operation))).at(-1)).toMatchObject({
+    status: 'error',
+    error: expect.stringMatching(/^Task \S+ failed; its credits were refunded automatically\.$/),
+  });
+
+  const cancelled = await startVideo({ model, prompt: 'A calm sea' });
+  await clientFor(emu).tasks.cancel((cancelled.operation as { taskId: string }).taskId);
+  const [result] = await collect(JSON.stringify(cancelled.operation));
+  expect(result).toMatchObject({ status: 'error', error: expect.stringMatching(/was cancelled.*refunded/) });
+  expect(JSON.stringify(result)).not.toContain(KEY);
+});
+
+it('an operation that is not one of ours is refused before any request', async () => {
+  const model = createAIVideoMaker({ client: clientFor(emu) }).video('t2v');
+  await expect(getVideoStatus(model, { operation: { id: 'x' } })).rejects.toThrow(/Invalid operation/);
+  await expect(getVideoStatus(model, { operation: { taskId: '../account' } })).rejects.toThrow(
+    /Invalid taskId/,
+  );
+  expect(emu.requests).toEqual([]);
+});
