@@ -16,7 +16,7 @@ With AIVIDEOMAKER_API_KEY it uses the real API: it shows the credits and asks fi
 With OPENAI_API_KEY the agents use a real OpenAI model instead of the offline scripted one.
 
 Scenarios:
-${SCENARIOS.map((s) => `  ${s.name.padEnd(10)} ${s.title}`).join('\n')}`;
+${SCENARIOS.map((s) => `  ${s.name.padEnd(12)} ${s.title}`).join('\n')}`;
 
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parse>;

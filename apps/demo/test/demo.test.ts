@@ -72,6 +72,8 @@ describe('the demo', () => {
     expect(stdout).toMatch(/custom stream: .*COMPLETED/);
     expect(stdout).toMatch(/data-video-progress: .*COMPLETED/);
     expect(stdout).toMatch(/workflow step output: .*COMPLETED/);
+    expect(stdout).toMatch(/startVideo: operation \{"taskId":"\w+"\}/);
+    expect(rows.filter((r) => r[0] === 'video-model' && r[3] === 'COMPLETED')).toHaveLength(2);
   }, 120_000);
 
   it('lists its scenarios with --help and refuses unknown ones', async () => {

@@ -65,8 +65,16 @@ describe('refused before any request', () => {
         /aspectRatio: "4:3" is not allowed.*"16:9", "9:16", "1:1"/,
       ],
       [
+        { model: provider().video('t2v'), providerOptions: { aivideomaker: { loop: true } } },
+        /providerOptions\.aivideomaker\.loop: is not an AI Video Maker option. Allowed: "prompts", "webhookToken", "maxCredits", "resolution", "tier"/,
+      ],
+      [
         { model: provider().video('t2v'), providerOptions: { aivideomaker: { tier: 'base' } } },
-        /providerOptions\.aivideomaker\.tier: is not an AI Video Maker option. Allowed: "prompts", "webhookToken", "maxCredits"/,
+        /providerOptions\.aivideomaker\.tier: model t2v has no tier option/,
+      ],
+      [
+        { model: provider().video('t2v'), providerOptions: { aivideomaker: { maxCredits: -1 } } },
+        /providerOptions\.aivideomaker\.maxCredits/,
       ],
       [
         { model: provider().video('t2v'), providerOptions: { aivideomaker: { prompts: ['a'] } } },
@@ -115,8 +123,8 @@ describe('what is sent', () => {
     expect(warnings.map((warning) => warning.type === 'unsupported' && warning.feature)).toEqual([
       'fps',
       'seed',
-      'resolution',
       'generateAudio',
+      'resolution',
     ]);
     const taskId = emu.tasks()[0]?.id;
     expect(operation).toEqual({ taskId });
@@ -135,8 +143,8 @@ describe('what is sent', () => {
       ],
     });
     expect(warnings.map((warning) => warning.type === 'unsupported' && warning.feature)).toEqual([
-      'frameImages.last_frame',
       'aspectRatio',
+      'frameImages.last_frame',
     ]);
     expect(Object.keys(generateRequests(emu)[0]?.body ?? {}).sort()).toEqual(['duration', 'image', 'prompt']);
   });

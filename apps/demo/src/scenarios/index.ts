@@ -5,10 +5,12 @@ import { coreScenario } from './core.ts';
 import { langchainScenario } from './langchain.ts';
 import { mastraScenario } from './mastra.ts';
 import { skillScenario } from './skill.ts';
+import { videoModelScenario } from './video-model.ts';
 
 export const SCENARIOS: Scenario[] = [
   coreScenario,
   aiSdkScenario,
+  videoModelScenario,
   langchainScenario,
   mastraScenario,
   skillScenario,

@@ -1,21 +1,18 @@
 // The SDK's call options -> the model's documented input, validated by core before any request. Options a
 // model cannot honour become `unsupported` warnings; values it cannot take (a duration it does not offer,
 // an image for a text model) are errors that name the field and what is allowed, never a silent change.
-import type {
-  Experimental_VideoModelV4CallOptions as CallOptions,
-  SharedV4Warning,
-  Experimental_VideoModelV4File as VideoFile,
-} from '@ai-sdk/provider';
+import type { Experimental_VideoModelV4CallOptions as CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import {
   InputValidationError,
   LV_SEGMENT_SECONDS,
   type ModelName,
-  toImageInput,
   toWireInput,
   type WireInput,
 } from '@aivideomaker/core';
-import { capabilities, imageModels } from './capabilities';
+import { capabilities, type ModelCapabilities } from './capabilities';
+import { mediaInputs } from './media-inputs';
 import { type AIVideoMakerVideoOptions, parseVideoOptions } from './provider-options';
+import { resolutionOf } from './resolution';
 
 export interface MappedCall {
   input: WireInput<ModelName>;
@@ -23,40 +20,22 @@ export interface MappedCall {
   warnings: SharedV4Warning[];
 }
 
-const unsupported = (feature: string, details: string): SharedV4Warning => ({
-  type: 'unsupported',
-  feature,
-  details,
-});
-
-/** An SDK file (URL, base64 or bytes) -> the URL or data URL the API takes; core checks type and size. */
-function imageInput(file: VideoFile): Promise<string> {
-  if (file.type === 'url') return toImageInput(file.url);
-  if (typeof file.data !== 'string') return toImageInput(file.data);
-  return toImageInput(`data:${file.mediaType};base64,${file.data}`);
-}
-
-function ignoredOptions(model: ModelName, call: CallOptions): SharedV4Warning[] {
+function ignoredOptions(model: ModelName, call: CallOptions, can: ModelCapabilities): SharedV4Warning[] {
   const warnings: SharedV4Warning[] = [];
   const ignore = (feature: string, given: boolean, details: string) => {
-    if (given) warnings.push(unsupported(feature, details));
+    if (given) warnings.push({ type: 'unsupported', feature, details });
   };
   ignore('n', call.n > 1, `${model} makes one video per call; ${call.n - 1} more were not made.`);
   ignore('fps', call.fps !== undefined, `${model} has no frame-rate option.`);
   ignore('seed', call.seed !== undefined, `${model} has no seed; results are not reproducible.`);
-  ignore('resolution', call.resolution !== undefined, `${model} has no resolution option.`);
   ignore('generateAudio', call.generateAudio === true, `${model} makes silent video.`);
-  const lastFrame = call.frameImages?.some((frame) => frame.frameType === 'last_frame');
-  ignore('frameImages.last_frame', lastFrame === true, `${model} takes a first frame only.`);
-  ignore('inputReferences', (call.inputReferences?.length ?? 0) > 0, `${model} takes no reference media.`);
   const { aspectRatio } = call;
-  const fixedRatio =
-    aspectRatio !== undefined && aspectRatio !== 'adaptive' && !capabilities(model).aspectRatio;
-  ignore('aspectRatio', fixedRatio, `${model} keeps the aspect ratio of its input image.`);
+  const fixed = aspectRatio !== undefined && aspectRatio !== 'adaptive' && !can.has('aspectRatio');
+  ignore('aspectRatio', fixed, `${model} keeps the aspect ratio of its input image.`);
   return warnings;
 }
 
-function promptField(model: ModelName, call: CallOptions, options: AIVideoMakerVideoOptions): unknown {
+function promptOf(model: ModelName, call: CallOptions, options: AIVideoMakerVideoOptions): unknown {
   const { segmentPrompts } = capabilities(model);
   if (options.prompts !== undefined && !segmentPrompts) {
     throw new InputValidationError(
@@ -77,7 +56,7 @@ function promptField(model: ModelName, call: CallOptions, options: AIVideoMakerV
 }
 
 /** lv has no duration field: its length is 5 s per segment, so only that exact duration is accepted. */
-function segmentDuration(model: ModelName, duration: number | undefined, prompt: unknown): void {
+function assertSegmentDuration(model: ModelName, duration: number | undefined, prompt: unknown): void {
   if (duration === undefined || !Array.isArray(prompt)) return;
   const seconds = prompt.length * LV_SEGMENT_SECONDS;
   if (duration === seconds) return;
@@ -92,20 +71,31 @@ function segmentDuration(model: ModelName, duration: number | undefined, prompt:
 export async function mapCallOptions(model: ModelName, call: CallOptions): Promise<MappedCall> {
   const can = capabilities(model);
   const options = parseVideoOptions(call.providerOptions);
-  const warnings = ignoredOptions(model, call);
-  const input: Record<string, unknown> = { prompt: promptField(model, call, options) };
-  if (can.aspectRatio) input.aspectRatio = call.aspectRatio ?? can.defaults.aspectRatio;
-  if (can.durations) input.duration = call.duration ?? can.defaults.duration;
-  else segmentDuration(model, call.duration, input.prompt);
-  if (call.image && !can.image) {
-    throw new InputValidationError(
-      'image',
-      `model ${model} makes video from text only`,
-      undefined,
-      `Use an image model for a first frame: ${imageModels().join(', ')}.`,
-    );
+  const warnings = ignoredOptions(model, call, can);
+  const input: Record<string, unknown> = { ...can.defaults };
+  if (can.field.prompt) input[can.field.prompt] = promptOf(model, call, options);
+  if (call.aspectRatio !== undefined && can.has('aspectRatio')) {
+    // 'adaptive' (follow the input image) is what a model calls 'auto', where it offers that.
+    const auto = call.aspectRatio === 'adaptive' && can.choices.aspectRatio?.includes('auto');
+    input.aspectRatio = auto ? 'auto' : call.aspectRatio;
   }
-  if (call.image) input.image = await imageInput(call.image);
+  if (can.has('duration')) {
+    if (call.duration !== undefined) input.duration = call.duration;
+  } else if (can.segmentPrompts) {
+    assertSegmentDuration(model, call.duration, can.field.prompt ? input[can.field.prompt] : undefined);
+  }
+  const resolution = resolutionOf(model, call.resolution, options.resolution, warnings);
+  if (resolution !== undefined) input.resolution = resolution;
+  if (options.tier !== undefined) {
+    if (!can.has('tier')) {
+      throw new InputValidationError(
+        'providerOptions.aivideomaker.tier',
+        `model ${model} has no tier option`,
+      );
+    }
+    input.tier = options.tier;
+  }
+  Object.assign(input, await mediaInputs(model, call, warnings));
   // Core's schema has the last word: field names, allowed values and hints come from it.
   return { input: toWireInput(model, input), options, warnings };
 }

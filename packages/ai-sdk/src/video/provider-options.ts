@@ -15,6 +15,10 @@ export const aivideomakerVideoOptionsSchema = z.strictObject({
   webhookToken: z.string().min(1).optional(),
   /** Refuse this call before any request when the video would cost more credits than this. */
   maxCredits: z.number().min(0).optional(),
+  /** For models with named sizes (e.g. "720p", "1080p"); checked against the model's schema. */
+  resolution: z.string().optional(),
+  /** For models with a quality tier (e.g. "turbo", "base"); checked against the model's schema. */
+  tier: z.string().optional(),
 });
 
 /** The AI Video Maker options of one call: `providerOptions: { aivideomaker: { ... } satisfies AIVideoMakerVideoOptions }`. */
