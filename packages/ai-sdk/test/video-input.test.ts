@@ -4,7 +4,7 @@
 import { InputValidationError } from '@aivideomaker/core';
 import type { Emulator } from '@aivideomaker/emulator';
 import { experimental_generateVideo as generateVideo, experimental_startVideo as startVideo } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { aivideomaker, createAIVideoMaker } from '../src/index';
 import { clientFor, emulator, generateRequests, KEY, PNG_BYTES } from './helpers';
 
@@ -164,4 +164,16 @@ describe('what is sent', () => {
     });
     expect(request?.headers.webhookurl).toBe('https://hooks.example/video?job=1&token=s3cret');
   });
+});
+
+it('the default provider needs no key until a call: then a missing key is an error before any request', async () => {
+  vi.stubEnv('AIVIDEOMAKER_API_KEY', '');
+  vi.stubEnv('AIVIDEOMAKER_BASE_URL', emu.url);
+  try {
+    const model = createAIVideoMaker().video('t2v');
+    await expect(start({ model })).rejects.toThrow(/No API key.*AIVIDEOMAKER_API_KEY/);
+    expect(emu.requests).toEqual([]);
+  } finally {
+    vi.unstubAllEnvs();
+  }
 });
