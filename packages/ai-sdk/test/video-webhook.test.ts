@@ -145,3 +145,22 @@ it('a FAILED task reported by webhook is an error that mentions the refund', asy
   await expect(failing).rejects.toThrow(/failed; its credits were refunded automatically/);
   expect(queryRequests(emu).filter((request) => request.path.endsWith('/status'))).toEqual([]);
 });
+
+it('an abort while waiting for the webhook stops at once, without a read', async () => {
+  const controller = new AbortController();
+  const running = generateVideo({
+    model: provider().video('t2v_v3'),
+    prompt: 'A slow pan across mountains',
+    duration: 20,
+    webhook: receiver.factory(atTheEnd),
+    abortSignal: controller.signal,
+    download: loopbackDownload,
+  });
+  await expect.poll(() => emu.webhooks.length).toBeGreaterThan(0); // submitted, SUBMITTED delivered
+  controller.abort(new Error('the user left'));
+  await expect(running).rejects.toSatisfy(
+    (error) => (error as Error).message === 'the user left' || (error as Error).name === 'AbortError',
+  );
+  expect(emu.tasks()[0]?.status).not.toBe('COMPLETED');
+  expect(queryRequests(emu)).toEqual([]);
+});

@@ -64,8 +64,18 @@ function toRequest(url: string, delivery: Delivery): Request {
   });
 }
 
+/** The task id a delivery claims to be about (unverified). */
+function claimedTaskId(delivery: Delivery): unknown {
+  let body: unknown = delivery.body;
+  if (typeof body === 'string') body = JSON.parse(body);
+  const { taskId, id } = (body ?? {}) as { taskId?: unknown; id?: unknown };
+  return taskId ?? id;
+}
+
 /** The confirmed task the delivery points at, when it is this call's task. */
 async function confirm(client: AIVideoMaker, url: string, delivery: Delivery, taskId: string) {
+  // A delivery about another task is not this call's business: no read is spent on it.
+  if (claimedTaskId(delivery) !== taskId) return undefined;
   let confirmed: Task | undefined;
   const handle = createWebhookHandler({
     client,
@@ -75,6 +85,19 @@ async function confirm(client: AIVideoMaker, url: string, delivery: Delivery, ta
   });
   await handle(toRequest(url, delivery));
   return confirmed?.id === taskId ? confirmed : undefined;
+}
+
+/** The promise, or the signal's reason the moment it aborts (a receiver may never resolve). */
+function untilAborted<T>(promise: PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return Promise.resolve(promise);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(promise)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Resolves once this call's task has ended (confirmed), keeping the end state for doStatus. */
@@ -88,7 +111,10 @@ export async function untilEnded(
   const { taskId, signal } = await started;
   const { ended } = ctx;
   const client = ctx.client();
-  const delivery = await Promise.resolve(received).catch(() => undefined);
+  const delivery = await untilAborted(received, signal).catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+    return undefined; // the receiver failed: finish by polling
+  });
   const task = delivery ? await confirm(client, url, delivery, taskId).catch(() => undefined) : undefined;
   if (task && isTerminalStatus(task.status)) {
     ended.add(task);
