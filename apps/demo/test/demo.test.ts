@@ -76,6 +76,7 @@ describe('the demo', () => {
     expect(rows.filter((r) => r[0] === 'video-model' && r[3] === 'COMPLETED')).toHaveLength(2);
   }, 120_000);
 
+  // Each of these starts the demo cold (every framework is imported): seconds on a busy machine.
   it('lists its scenarios with --help and refuses unknown ones', async () => {
     const help = await demo(['--help']);
     expect(help.code).toBe(0);
@@ -83,7 +84,7 @@ describe('the demo', () => {
     const unknown = await demo(['--only', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown scenario "nope"');
-  });
+  }, 60_000);
 
   it('never spends real credits from a script without --yes', async () => {
     const { code, stdout, stderr } = await demo(['--only', 'core'], {
@@ -94,5 +95,5 @@ describe('the demo', () => {
     expect(stdout).toMatch(/spends about \d+ credits/);
     expect(stderr).toContain('pass --yes');
     expect(stdout + stderr).not.toContain('not-a-real-key');
-  });
+  }, 60_000);
 });
