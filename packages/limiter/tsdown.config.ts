@@ -1,0 +1,3 @@
+import { packageConfig } from '../../tsdown.base.ts';
+
+export default packageConfig();
