@@ -18,7 +18,8 @@ export {
   videoWorkflowOutput,
   type WaitingForVideo,
 } from './schemas';
-export { VIDEO_WORKFLOW_STEPS } from './steps';
+export { runIdempotencyKey, VIDEO_WORKFLOW_STEPS } from './steps';
+export { startVideoSweeper, type VideoSweeper, type VideoSweeperOptions } from './sweeper';
 export {
   createVideoWebhookHandler,
   resumeFinishedVideoRuns,

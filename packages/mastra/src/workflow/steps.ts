@@ -5,6 +5,7 @@ import {
   BudgetExceededError,
   describeCredits,
   estimateCredits,
+  type GenerateOptions,
   InputValidationError,
   type ModelInput,
   type ModelName,
@@ -92,6 +93,15 @@ export function approveStep() {
   });
 }
 
+/**
+ * One key per run: a submit step run again for the same run (a restarted or re-driven run on any worker)
+ * sends the same key, and a server that honours Idempotency-Key replays the task instead of charging
+ * again. A server without it gets core's reconciliation only (a lost answer is looked up in tasks.list).
+ */
+export function runIdempotencyKey(runId: string): string {
+  return `avm-run-${runId}`.slice(0, 128);
+}
+
 export function submitStep(ctx: VideoStepContext) {
   return createStep({
     id: VIDEO_WORKFLOW_STEPS.submit,
@@ -100,14 +110,16 @@ export function submitStep(ctx: VideoStepContext) {
     outputSchema: submittedVideo,
     // A paid POST is never re-sent blindly; core reconciles an ambiguous failure itself.
     retries: 0,
-    execute: async ({ inputData, writer, abortSignal }) => {
+    execute: async ({ inputData, writer, abortSignal, runId }) => {
       const { model, credits } = inputData;
+      const options: GenerateOptions & { idempotencyKey?: string } = {
+        signal: abortSignal,
+        idempotencyKey: runIdempotencyKey(runId),
+        ...(ctx.webhookUrl ? { webhookUrl: ctx.webhookUrl } : {}),
+      };
       const { taskId, status } = await ctx
         .client()
-        .generate(model, inputData.input as ModelInput<ModelName>, {
-          signal: abortSignal,
-          ...(ctx.webhookUrl ? { webhookUrl: ctx.webhookUrl } : {}),
-        });
+        .generate(model, inputData.input as ModelInput<ModelName>, options);
       await writer.write({
         taskId,
         status,

@@ -59,9 +59,19 @@ function submittedTaskId(run: StoredRun): unknown {
   return submit?.output?.taskId;
 }
 
-async function resumeRun(options: VideoRunsOptions, runId: string, task: Task): Promise<void> {
+/** Resumes a run with its finished task; false when another worker has resumed it already. */
+async function resumeRun(options: VideoRunsOptions, runId: string, task: Task): Promise<boolean> {
   const run = await workflowOf(options).createRun({ runId });
-  await run.resume({ label: task.id, resumeData: { task } });
+  try {
+    await run.resume({ label: task.id, resumeData: { task } });
+    return true;
+  } catch (error) {
+    // Workers share the store: a webhook and a sweeper may reach the same run. Mastra lets exactly one
+    // resume claim a suspension (a compare-and-set on the stored status); the others land here.
+    if (error instanceof Error && /was not suspended|already resumed by another caller/.test(error.message))
+      return false;
+    throw error;
+  }
 }
 
 /**
@@ -73,8 +83,7 @@ export async function resumeVideoRun(options: VideoRunsOptions, task: Task): Pro
   if (!isTerminalStatus(task.status)) return undefined;
   for await (const run of storedRuns(options, 'suspended')) {
     if (!waitingTaskIds(run).includes(task.id)) continue;
-    await resumeRun(options, run.runId, task);
-    return run.runId;
+    return (await resumeRun(options, run.runId, task)) ? run.runId : undefined;
   }
   for await (const run of storedRuns(options, 'running')) {
     if (submittedTaskId(run) === task.id) {
@@ -90,6 +99,8 @@ export interface VideoWebhookHandlerOptions extends VideoRunsOptions {
   /** The token given in the workflow's `webhook` option. */
   token?: string;
   maxBodyBytes?: number;
+  /** Gets each run a webhook resumed (e.g. for logs). */
+  onResumed?: (runId: string, task: Task) => void;
 }
 
 /**
@@ -97,20 +108,24 @@ export interface VideoWebhookHandlerOptions extends VideoRunsOptions {
  * (Next.js, Hono, Bun, Workers); on node:http wrap it with `toNodeListener` from `@aivideomaker/core/node`.
  */
 export function createVideoWebhookHandler(options: VideoWebhookHandlerOptions): WebhookHandler {
-  const { client, token, maxBodyBytes, ...runs } = options;
+  const { client, token, maxBodyBytes, onResumed, ...runs } = options;
   return createWebhookHandler({
     client,
     ...(token === undefined ? {} : { token }),
     ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
     onTask: async (task) => {
-      await resumeVideoRun(runs, task);
+      const runId = await resumeVideoRun(runs, task);
+      if (runId !== undefined) onResumed?.(runId, task);
     },
   });
 }
 
 /**
  * Checks the task of every run suspended in its wait step and resumes the finished ones: call it at
- * startup to catch webhooks missed while the process was down. Returns the resumed run ids.
+ * startup to catch webhooks missed while the process was down (or run startVideoSweeper() on every
+ * worker). One list request answers for all recent tasks; a task it lacks gets its own GET. A run that
+ * fails to resume does not stop the others: the failures are thrown together at the end. Returns the
+ * resumed run ids.
  */
 export async function resumeFinishedVideoRuns(
   options: VideoRunsOptions & { client: AIVideoMaker },
@@ -119,12 +134,21 @@ export async function resumeFinishedVideoRuns(
   for await (const run of storedRuns(options, 'suspended')) {
     for (const taskId of waitingTaskIds(run)) waiting.push({ runId: run.runId, taskId });
   }
+  if (waiting.length === 0) return [];
+  const listed = new Map((await options.client.tasks.list()).map((task) => [task.id, task]));
   const resumed: string[] = [];
+  const failures: unknown[] = [];
   for (const { runId, taskId } of waiting) {
-    const task = await options.client.tasks.get(taskId);
-    if (!isTerminalStatus(task.status)) continue;
-    await resumeRun(options, runId, task);
-    resumed.push(runId);
+    try {
+      const task = listed.get(taskId) ?? (await options.client.tasks.get(taskId));
+      if (!isTerminalStatus(task.status)) continue;
+      if (await resumeRun(options, runId, task)) resumed.push(runId);
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `${failures.length} suspended video run(s) could not be resumed`);
   }
   return resumed;
 }

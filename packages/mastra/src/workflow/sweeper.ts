@@ -1,0 +1,62 @@
+// Many workers on one store: a run suspended in its wait step belongs to no process, so any worker may
+// resume it. The sweeper resumes those whose task has finished (a webhook that went to a dead worker, or
+// never came) on a timer; every worker may run one at once: it costs one list request per sweep, and a
+// run two workers resume together ends with the same task either way (the wait step sends nothing paid).
+import type { AIVideoMaker } from '@aivideomaker/core';
+import { resumeFinishedVideoRuns, type VideoRunsOptions } from './webhook';
+
+export interface VideoSweeperOptions extends VideoRunsOptions {
+  client: AIVideoMaker;
+  /** Time between sweeps (default 60 000 ms), with up to a fifth added at random so workers spread out. */
+  intervalMs?: number;
+  /** Gets the run ids each sweep resumed. */
+  onResumed?: (runIds: string[]) => void;
+  /** Gets a sweep's failure (the next sweep runs anyway). */
+  onError?: (error: unknown) => void;
+}
+
+export interface VideoSweeper {
+  /** Sweeps now (or joins the sweep under way); resolves with the run ids it resumed. */
+  sweep(): Promise<string[]>;
+  /** Stops the timer and waits for a sweep under way. */
+  stop(): Promise<void>;
+}
+
+/** Starts sweeping at once, then every `intervalMs`. */
+export function startVideoSweeper(options: VideoSweeperOptions): VideoSweeper {
+  const { intervalMs = 60_000, onResumed, onError, ...runs } = options;
+  if (!(intervalMs > 0) || !Number.isFinite(intervalMs)) {
+    throw new RangeError('intervalMs must be a finite number of milliseconds > 0');
+  }
+  let current: Promise<string[]> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const sweep = (): Promise<string[]> => {
+    current ??= resumeFinishedVideoRuns(runs).finally(() => {
+      current = undefined;
+    });
+    return current;
+  };
+  const tick = async () => {
+    try {
+      const resumed = await sweep();
+      if (resumed.length > 0) onResumed?.(resumed);
+    } catch (error) {
+      onError?.(error);
+    }
+    if (!stopped) schedule();
+  };
+  const schedule = () => {
+    timer = setTimeout(tick, intervalMs * (1 + Math.random() / 5));
+    timer.unref?.();
+  };
+  void tick();
+  return {
+    sweep,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current?.catch(() => undefined);
+    },
+  };
+}
