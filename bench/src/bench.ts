@@ -1,13 +1,21 @@
-// Runs the four benchmarks in order and gathers every figure; `log` gets each benchmark's table as soon as
+// Runs the five benchmarks in order and gathers every figure; `log` gets each benchmark's table as soon as
 // it is done.
 import type { BenchConfig } from './config.ts';
 import { runFootprint } from './footprint/index.ts';
 import { runImports } from './imports/index.ts';
-import { footprintTable, importsTable, targetsTable, throughputTable, waitingRow } from './report.ts';
+import {
+  footprintTable,
+  importsTable,
+  targetsTable,
+  throughputTable,
+  waitingRow,
+  workersRow,
+} from './report.ts';
 import { type BenchResults, describeEnvironment } from './results.ts';
 import { checkTargets } from './targets.ts';
 import { runThroughput } from './throughput/index.ts';
 import { runWaiting } from './waiting/index.ts';
+import { runWorkers } from './workers/index.ts';
 
 export async function runBench(
   config: BenchConfig,
@@ -28,6 +36,10 @@ export async function runBench(
   log('\n## 4. Emulator throughput\n');
   const throughput = await runThroughput(config);
   log(throughputTable(throughput));
+  const { processes, tasksPerProcess } = config.workers;
+  log(`\n## 5. Many workers (${processes} processes x ${tasksPerProcess} tasks, speed ${config.speed})\n`);
+  log(`Limiter | Completed | Queries | 429s | Peak queries/min | Wall | Charges`);
+  const workers = await runWorkers(config, (result) => log(workersRow(result).join(' | ')));
   const targets = checkTargets(waiting, imports);
   log('\n## Targets\n');
   log(targetsTable(targets));
@@ -40,6 +52,7 @@ export async function runBench(
     imports,
     footprint,
     throughput,
+    workers,
     targets,
   };
 }

@@ -11,6 +11,8 @@ export interface BenchConfig {
   /** Fresh Node processes per import measurement (the median is reported). */
   importRuns: number;
   throughput: { connections: number; warmupMs: number; durationMs: number };
+  /** Many workers behind one address: processes x tasks each, per-process vs shared limiter. */
+  workers: { processes: number; tasksPerProcess: number };
 }
 
 export const FULL_CONFIG: BenchConfig = {
@@ -19,6 +21,7 @@ export const FULL_CONFIG: BenchConfig = {
   graceWindows: 8,
   importRuns: 10,
   throughput: { connections: 8, warmupMs: 500, durationMs: 3_000 },
+  workers: { processes: 4, tasksPerProcess: 50 },
 };
 
 export const SMOKE_CONFIG: BenchConfig = {
@@ -27,6 +30,7 @@ export const SMOKE_CONFIG: BenchConfig = {
   graceWindows: 3,
   importRuns: 1,
   throughput: { connections: 2, warmupMs: 50, durationMs: 200 },
+  workers: { processes: 2, tasksPerProcess: 3 },
 };
 
 /** The real API's figures and what typical clients do, at speed 1. */

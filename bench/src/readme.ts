@@ -2,7 +2,14 @@
 // the end of the README when missing); nothing outside the markers is touched.
 import { readFile, writeFile } from 'node:fs/promises';
 import { formatMs } from './format.ts';
-import { footprintTable, importsTable, targetsTable, throughputTable, waitingTable } from './report.ts';
+import {
+  footprintTable,
+  importsTable,
+  targetsTable,
+  throughputTable,
+  waitingTable,
+  workersTable,
+} from './report.ts';
 import type { BenchResults } from './results.ts';
 
 export const START_MARKER = '<!-- bench:start -->';
@@ -67,7 +74,19 @@ ${footprintTable(results.footprint)}
 \`GET /api/v1/tasks/{id}/status\` on loopback with the rate limit off, the emulator in its own process,
 ${throughput.connections} keep-alive connections, measured for ${formatMs(throughput.durationMs)} after a warm-up.
 
-${throughputTable(throughput)}`;
+${throughputTable(throughput)}
+
+### 5. Many workers behind one address
+
+${config.workers.processes} worker processes with one key and one address, ${config.workers.tasksPerProcess}
+t2v tasks each (\`generate\`, then each job checks its task with \`tasks.status\` every 5 s, through the
+client and so its limiter), against one emulator with the real limit of 60 queries a minute per IP (time
+compressed ${speed}×, figures at real speed). Once with core's default limiter in each process (each allows 60
+a minute, knowing nothing of the others), once with \`@aivideomaker/limiter\` shared through Postgres (a
+throwaway cluster). Counted from the emulator's request log and ledger; the peak is the most queries in any
+60 s span (sliding, not per fixed minute).
+
+${workersTable(results.workers)}`;
 }
 
 export function replaceSection(readme: string, section: string): string {

@@ -6,6 +6,7 @@ import type { Target } from './targets.ts';
 import type { ThroughputResult } from './throughput/index.ts';
 import type { WaitingBenchmark, WaitingResult } from './waiting/index.ts';
 import { STRATEGY_LABELS } from './waiting/workload.ts';
+import type { WorkersBenchmark, WorkersResult } from './workers/index.ts';
 
 const latencyCell = (ms: number | null) => (ms === null ? 'not detected' : formatMs(ms));
 
@@ -110,5 +111,27 @@ export function targetsTable(targets: Target[]): string {
   return markdownTable(
     ['Target', 'Result', 'Figure'],
     targets.map((t) => [t.description, verdict(t.holds), t.figure]),
+  );
+}
+
+const LIMITER_LABELS = { 'per-process': 'one per process (core default)', shared: 'shared (Postgres)' };
+
+export function workersRow(r: WorkersResult): (string | number)[] {
+  const charges = r.doubleCharges > 0 ? `${r.charges} (${r.doubleCharges} twice)` : `${r.charges}`;
+  return [
+    LIMITER_LABELS[r.limiter],
+    `${r.completed}/${r.tasks}`,
+    r.queries,
+    r.rateLimited,
+    r.peakPerMinute,
+    formatMs(r.wallMs),
+    charges,
+  ];
+}
+
+export function workersTable(workers: WorkersBenchmark): string {
+  return markdownTable(
+    ['Limiter', 'Completed', 'Queries', '429s', 'Peak queries in any minute', 'Wall time', 'Charges'],
+    workers.results.map(workersRow),
   );
 }

@@ -6,6 +6,7 @@ import type { ImportsResult } from './imports/index.ts';
 import type { Target } from './targets.ts';
 import type { ThroughputResult } from './throughput/index.ts';
 import type { WaitingBenchmark } from './waiting/index.ts';
+import type { WorkersBenchmark } from './workers/index.ts';
 
 export interface Environment {
   node: string;
@@ -24,6 +25,7 @@ export interface BenchResults {
   imports: ImportsResult;
   footprint: AdapterFootprint[];
   throughput: ThroughputResult;
+  workers: WorkersBenchmark;
   targets: Target[];
 }
 

@@ -10,7 +10,7 @@ import { STRATEGY_NAMES } from '../src/waiting/workload.ts';
 describe('bench harness', () => {
   let results: BenchResults;
 
-  it('runs all four benchmarks on tiny N', { timeout: 60_000 }, async () => {
+  it('runs all five benchmarks on tiny N', { timeout: 120_000 }, async () => {
     results = JSON.parse(JSON.stringify(await runBench(SMOKE_CONFIG))) as BenchResults;
     expect(results.config).toEqual(SMOKE_CONFIG);
     expect(results.environment.cpus).toBeGreaterThan(0);
@@ -74,6 +74,22 @@ describe('bench harness', () => {
       expect(footprint.totalChars).toBe(footprint.tools.reduce((sum, t) => sum + t.chars, 0));
       expect(footprint.approxTokens).toBe(Math.ceil(footprint.totalChars / 4));
     }
+  });
+
+  it('runs the workers side by side: a limiter per process and the shared one, counted by the emulator', () => {
+    const { processes, tasksPerProcess } = SMOKE_CONFIG.workers;
+    expect(results.workers.results.map((r) => r.limiter)).toEqual(['per-process', 'shared']);
+    for (const run of results.workers.results) {
+      expect(run.tasks).toBe(processes * tasksPerProcess);
+      expect(run.completed).toBe(run.tasks);
+      // Every task charged once, whatever the limiter.
+      expect(run.charges).toBe(run.tasks);
+      expect(run.doubleCharges).toBe(0);
+      expect(run.peakPerMinute).toBeLessThanOrEqual(run.queries);
+    }
+    const shared = results.workers.results.find((r) => r.limiter === 'shared');
+    expect(shared?.rateLimited).toBe(0);
+    expect(shared?.peakPerMinute).toBeLessThanOrEqual(60);
   });
 
   it('measures emulator throughput and checks every target', () => {
