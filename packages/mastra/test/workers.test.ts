@@ -104,7 +104,7 @@ describe('many workers on one Postgres', () => {
     for (const index of [0, 1, 2]) workers.push(new Worker(index));
     const config = {
       ...{ connectionString, baseUrl: emu.url, speed: SPEED, token: TOKEN },
-      ...{ windowMs: WINDOW_MS, sweepMs: WINDOW_MS },
+      ...{ windowMs: WINDOW_MS, sweepMs: WINDOW_MS, staleMs: 4 * WINDOW_MS },
     };
     for (const worker of workers) worker.send({ type: 'config', name: `w${worker.index}`, ...config });
     const urls = await Promise.all(workers.map(async (worker) => (await worker.next('listening')).url));
@@ -131,12 +131,27 @@ describe('many workers on one Postgres', () => {
     const mastra = new Mastra({ workflows: { video: createVideoWorkflow() }, storage, logger: false });
     const states = () =>
       Promise.all(started.map(({ runId }) => mastra.getWorkflow('video').getWorkflowRunById(runId)));
+    const unfinished = async () =>
+      (await states())
+        .map((state, i) => ({
+          i,
+          started: started[i]?.status,
+          now: state?.status,
+          steps: Object.entries((state as { steps?: Record<string, { status?: string }> })?.steps ?? {}).map(
+            ([id, step]) => `${id}:${step.status}`,
+          ),
+        }))
+        .filter((run) => run.now !== 'success');
     await expect
       .poll(async () => (await states()).filter((state) => state?.status === 'success').length, {
         timeout: 90_000,
         interval: 500,
       })
-      .toBe(60);
+      .toBe(60)
+      .catch(async (error: unknown) => {
+        console.error('[workers] unfinished runs', JSON.stringify(await unfinished()));
+        throw error;
+      });
     const results = (await states()).map((state) => state?.result as { taskId: string; status: string });
     expect(results.every((result) => result.status === 'COMPLETED')).toBe(true);
 

@@ -8,6 +8,7 @@ export {
   type VideoWorkflow,
   type VideoWorkflowOptions,
 } from './create';
+export { restartStaleVideoRuns, type StaleRunsOptions } from './recover';
 export {
   type ApprovalDecision,
   type ApprovalRequest,

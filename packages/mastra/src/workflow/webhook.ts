@@ -24,22 +24,23 @@ const PAGE = 100;
 
 type RunStatus = 'suspended' | 'running';
 
-interface StoredRun {
+export interface StoredRun {
   runId: string;
   snapshot: Pick<WorkflowRunState, 'resumeLabels' | 'context'>;
+  updatedAt: Date | undefined;
 }
 
-function workflowOf(options: VideoRunsOptions) {
+export function workflowOf(options: VideoRunsOptions) {
   return options.mastra.getWorkflowById(options.workflowId ?? DEFAULT_VIDEO_WORKFLOW_ID);
 }
 
-async function* storedRuns(options: VideoRunsOptions, status: RunStatus): AsyncGenerator<StoredRun> {
+export async function* storedRuns(options: VideoRunsOptions, status: RunStatus): AsyncGenerator<StoredRun> {
   const workflow = workflowOf(options);
   for (let page = 0; ; page++) {
     const { runs, total } = await workflow.listWorkflowRuns({ status, perPage: PAGE, page });
     for (const run of runs) {
       const snapshot = typeof run.snapshot === 'string' ? JSON.parse(run.snapshot) : run.snapshot;
-      yield { runId: run.runId, snapshot };
+      yield { runId: run.runId, snapshot, updatedAt: run.updatedAt ? new Date(run.updatedAt) : undefined };
     }
     if (runs.length === 0 || (page + 1) * PAGE >= total) return;
   }

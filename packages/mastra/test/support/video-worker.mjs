@@ -45,6 +45,7 @@ const sweeper = startVideoSweeper({
   mastra,
   client,
   intervalMs: sweepMs,
+  staleAfterMs: config.staleMs,
   onResumed: (runIds) => send({ type: 'resumed', by: 'sweeper', runIds }),
   onError: (error) =>
     send({
