@@ -28,7 +28,8 @@ export function describePackageContract(packageDir: string): void {
 
     for (const [subpath, target] of Object.entries(exportsMap)) {
       if (typeof target === 'string') continue; // ./package.json and other plain files
-      it(`export "${subpath}" loads the same names from ESM and CJS`, async () => {
+      // Loading an entry cold twice (e.g. Mastra's workflow engine) can pass 5 s on a busy machine.
+      it(`export "${subpath}" loads the same names from ESM and CJS`, { timeout: 30_000 }, async () => {
         const esmFile = join(packageDir, target.import ?? '');
         const cjsFile = join(packageDir, target.require ?? '');
         expect(existsSync(esmFile), `${esmFile} is built`).toBe(true);
