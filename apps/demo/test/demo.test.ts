@@ -21,7 +21,7 @@ async function demo(args: string[], env: Record<string, string> = {}) {
   return run(process.execPath, [join(DEMO, 'src/main.ts'), ...args], {
     cwd: DEMO,
     env: { ...rest, NO_COLOR: '1', ...env },
-    timeout: 120_000,
+    timeout: 240_000, // the openclaw scenario starts OpenClaw in a fresh process
   }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({
@@ -74,7 +74,8 @@ describe('the demo', () => {
     expect(stdout).toMatch(/workflow step output: .*COMPLETED/);
     expect(stdout).toMatch(/startVideo: operation \{"taskId":"\w+"\}/);
     expect(rows.filter((r) => r[0] === 'video-model' && r[3] === 'COMPLETED')).toHaveLength(2);
-  }, 120_000);
+    expect(stdout).toMatch(/video_generate result: t2v http:\/\/127\.0\.0\.1:\d+\/files\//);
+  }, 240_000);
 
   // Each of these starts the demo cold (every framework is imported): seconds on a busy machine.
   it('lists its scenarios with --help and refuses unknown ones', async () => {

@@ -4,6 +4,7 @@ import { aiSdkScenario } from './ai-sdk.ts';
 import { coreScenario } from './core.ts';
 import { langchainScenario } from './langchain.ts';
 import { mastraScenario } from './mastra.ts';
+import { openclawScenario } from './openclaw.ts';
 import { skillScenario } from './skill.ts';
 import { videoModelScenario } from './video-model.ts';
 
@@ -14,4 +15,5 @@ export const SCENARIOS: Scenario[] = [
   langchainScenario,
   mastraScenario,
   skillScenario,
+  openclawScenario,
 ];
