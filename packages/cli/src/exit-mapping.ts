@@ -27,6 +27,7 @@ const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
   server_error: EXIT.network,
   api_error: EXIT.network,
   malformed_response: EXIT.network,
+  redirected: EXIT.network,
   connection_error: EXIT.network,
   timeout: EXIT.network,
   task_may_exist: EXIT.network,

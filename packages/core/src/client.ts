@@ -1,6 +1,7 @@
 // The client: options and defaults, the paid generate, the task resource, run = generate + wait.
 // The API key is held in a private field of the request engine; JSON.stringify and util.inspect of the
 // client show `apiKey: '[redacted]'`.
+import { assertApiKey, normalizeBaseUrl } from './config';
 import { API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, readEnv } from './env';
 import { InputValidationError, MissingApiKeyError } from './errors';
 import {
@@ -61,7 +62,11 @@ export class AIVideoMaker {
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey?.trim() || readEnv(API_KEY_ENV);
     if (!apiKey) throw new MissingApiKeyError();
-    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? readEnv(BASE_URL_ENV) ?? DEFAULT_BASE_URL);
+    assertApiKey(apiKey);
+    this.baseUrl = normalizeBaseUrl(
+      options.baseUrl ?? readEnv(BASE_URL_ENV) ?? DEFAULT_BASE_URL,
+      options.fetch === undefined,
+    );
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function')
       throw new TypeError('No fetch available: pass { fetch } to new AIVideoMaker()');
@@ -152,11 +157,4 @@ function pollOption(poll: PollOptions | undefined): PollOptions | undefined {
   const minIntervalMs = durationOption('poll.minIntervalMs', poll.minIntervalMs);
   const maxIntervalMs = durationOption('poll.maxIntervalMs', poll.maxIntervalMs);
   return { ...(minIntervalMs ? { minIntervalMs } : {}), ...(maxIntervalMs ? { maxIntervalMs } : {}) };
-}
-
-function normalizeBaseUrl(value: string): string {
-  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-    throw new InputValidationError('baseUrl', `${JSON.stringify(value)} is not an absolute http(s) URL`);
-  }
-  return value.replace(/\/+$/, '');
 }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'server_error'
   | 'api_error'
   | 'malformed_response'
+  | 'redirected'
   | 'connection_error'
   | 'timeout'
   | 'task_may_exist'
@@ -112,6 +113,27 @@ export class MalformedResponseError extends APIError {
       options,
     );
     this.excerpt = excerpt;
+  }
+}
+
+/**
+ * The server answered with a redirect, which the API never does (a wrong `baseUrl`, http instead of https,
+ * or a proxy). It is not followed: the key goes to no other address and a paid POST is never turned into
+ * another request. `location` is where it pointed (origin and path), when it said.
+ */
+export class RedirectError extends APIError {
+  readonly location: string | undefined;
+
+  constructor(details: APIErrorDetails, location: string | undefined, baseUrl: string) {
+    const to = location ? ` to ${location}` : '';
+    super(
+      'redirected',
+      `${details.method} ${details.path} was redirected (HTTP ${details.status})${to}; the API never redirects, ` +
+        `so it was not followed and the key was not sent there. Check baseUrl (${baseUrl}): use the address ` +
+        'the redirect names if you trust it.',
+      details,
+    );
+    this.location = location;
   }
 }
 

@@ -19,6 +19,7 @@ export {
   MissingApiKeyError,
   NotFoundError,
   RateLimitError,
+  RedirectError,
   RequestTimeoutError,
   ServerError,
   TaskCancelledError,

@@ -75,7 +75,7 @@ export function validateImageRef(value: string, options: ImageInputOptions = {})
   const data = match[2] ?? '';
   const size = Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
   if (size > maxBytes) throw tooLarge(size, maxBytes);
-  const head = Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0));
+  const head = decodeHead(data);
   const type = sniffImageType(head);
   if (!type)
     throw new InputValidationError(
@@ -84,6 +84,19 @@ export function validateImageRef(value: string, options: ImageInputOptions = {})
       IMAGE_TYPES,
     );
   return `data:${type};base64,${data}`;
+}
+
+/** The first bytes of base64 `data`, or an InputValidationError when it is not valid base64. */
+function decodeHead(data: string): Uint8Array {
+  // atob throws a DOMException on bad base64 (a length of 4n+1, padding inside the data).
+  if (data.length % 4 === 1 || /=[^=]/.test(data)) {
+    throw new InputValidationError('image', 'the data URL does not hold valid base64 data');
+  }
+  try {
+    return Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0));
+  } catch {
+    throw new InputValidationError('image', 'the data URL does not hold valid base64 data');
+  }
 }
 
 /** Any supported image source -> the string the API takes (URL or data URL). */

@@ -45,6 +45,27 @@ describe('image inputs', () => {
     await expect(toImageInput('ftp://example.com/a.png')).rejects.toMatchObject({ field: 'image' });
   });
 
+  it('a malformed base64 data URL is an InputValidationError before any request, never a DOMException', async () => {
+    const emu = await emulator();
+    try {
+      const client = clientFor(emu);
+      for (const image of [
+        'data:image/png;base64,iVBORw0KG',
+        'data:image/png;base64,iVBO=w0KGgo=',
+        'data:image/png;base64,a',
+      ]) {
+        await expect(toImageInput(image), image).rejects.toBeInstanceOf(InputValidationError);
+        const error = await client
+          .generate('i2v', { image, duration: '5' })
+          .catch((caught: unknown) => caught);
+        expect(error, image).toMatchObject({ code: 'invalid_input', field: 'image' });
+      }
+      expect(emu.requests).toHaveLength(0);
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('large bytes encode correctly', async () => {
     const big = new Uint8Array(200_003);
     big.set(PNG_BYTES);

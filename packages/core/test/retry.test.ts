@@ -35,6 +35,22 @@ describe('retries', () => {
     expect(gap()).toBeGreaterThanOrEqual(900);
   });
 
+  it('treats Retry-After 0, negative or past as absent and backs off normally', async () => {
+    for (const retryAfter of ['0', '-3', new Date(Date.now() - 60_000).toUTCString()]) {
+      emu.faults.clear();
+      emu.clearRequests();
+      emu.faults.add({ kind: 'rate-limit', retryAfter, times: 2 });
+      const error = await clientFor(emu, { maxRetries: 1 })
+        .tasks.list()
+        .catch((caught: unknown) => caught);
+      expect(error, retryAfter).toMatchObject({ code: 'rate_limited', retryAfterMs: undefined });
+      expect((error as Error).message).not.toMatch(/retry after/);
+      // Two attempts spaced by the normal backoff (0.5 s less jitter), not back to back.
+      expect(emu.requests.map((r) => r.status)).toEqual([429, 429]);
+      expect(gap()).toBeGreaterThanOrEqual(350);
+    }
+  });
+
   it("waits out the emulator's own 429 using retry-after-ms", async () => {
     const client = clientFor(emu, { rateLimit: false });
     await Promise.all(Array.from({ length: 70 }, () => client.tasks.list()));
@@ -61,7 +77,12 @@ describe('retries', () => {
     expect(at({ 'retry-after': '3' })).toBe(3000);
     expect(at({ 'retry-after': '0.5' })).toBe(500);
     expect(at({ 'retry-after': 'Thu, 01 Jan 2026 00:00:04 GMT' })).toBe(4000);
-    expect(at({ 'retry-after': 'Wed, 31 Dec 2025 00:00:00 GMT' })).toBe(0);
+    // Zero, negative and past values would mean "retry at once, again and again": treated as absent.
+    expect(at({ 'retry-after': 'Wed, 31 Dec 2025 00:00:00 GMT' })).toBeUndefined();
+    expect(at({ 'retry-after': '0' })).toBeUndefined();
+    expect(at({ 'retry-after': '-5' })).toBeUndefined();
+    expect(at({ 'retry-after-ms': '0', 'retry-after': '-1' })).toBeUndefined();
+    expect(at({ 'retry-after-ms': '-20' })).toBeUndefined();
     expect(at({ 'retry-after': '86400' })).toBe(MAX_RETRY_AFTER_MS);
     expect(at({ 'retry-after-ms': '250', 'retry-after': '9' })).toBe(250);
     expect(at({ 'retry-after': 'soon' })).toBeUndefined();

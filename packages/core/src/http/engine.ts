@@ -1,8 +1,16 @@
 // The request engine: one attempt = rate-limit slot (query calls), fetch with a timeout, body read,
 // typed interpretation. `read` adds retries for calls that are safe to repeat; the paid POST has its own
-// policy in generate-reconcile.ts. The key lives only in a private field and in the `key` header.
-import { ConnectionError, RateLimitError, RequestTimeoutError } from '../errors';
-import { redactSecrets, registerSecret } from '../secrets';
+// policy in generate-reconcile.ts. The key lives only in a private field and in the `key` header, and
+// redirects are never followed: the API does not redirect, so a redirect is a wrong baseUrl or someone
+// else's server, which must get neither the key nor a paid POST turned into a GET.
+import {
+  ConnectionError,
+  InputValidationError,
+  RateLimitError,
+  RedirectError,
+  RequestTimeoutError,
+} from '../errors';
+import { redactorFor, registerSecret, type SecretHolder, scrubError } from '../secrets';
 import { abortReason, sleep } from './abort';
 import { interpretAnswer } from './interpret';
 import { type Logger, requestLine } from './logger';
@@ -39,20 +47,24 @@ export class RequestEngine {
   readonly #timeoutMs: number;
   readonly #limiter: QueryLimiter | undefined;
   readonly #logger: Logger | undefined;
+  /** Keeps this client's key in the redaction registry for as long as the client lives. */
+  readonly #secret: SecretHolder;
 
   constructor(options: EngineOptions) {
     this.baseUrl = options.baseUrl;
     this.maxRetries = options.maxRetries;
     this.#apiKey = options.apiKey;
-    registerSecret(options.apiKey);
+    this.#secret = { secret: options.apiKey };
+    registerSecret(this.#secret);
+    this.redact = redactorFor(options.apiKey);
     this.#fetch = options.fetch;
     this.#timeoutMs = options.timeoutMs;
     this.#limiter = limiterOf(options.rateLimit);
     this.#logger = options.logger;
   }
 
-  /** Masks the key wherever it might appear in text that came from elsewhere. */
-  redact = (text: string): string => redactSecrets(text);
+  /** Masks this client's key wherever it might appear in text that came from elsewhere. */
+  readonly redact: (text: string) => string;
 
   log(message: string): void {
     this.#logger?.debug(this.redact(message));
@@ -83,10 +95,16 @@ export class RequestEngine {
           headers,
           body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
           signal: controller.signal,
+          redirect: 'manual',
         });
         outcome = String(response.status);
+        if (isRedirect(response)) {
+          await response.body?.cancel().catch(() => undefined);
+          throw this.#redirectError(spec, response);
+        }
         text = await response.text();
       } catch (error) {
+        if (error instanceof RedirectError) throw error;
         throw this.#transportError(spec, controller.signal, error, outcome !== 'error');
       }
       try {
@@ -126,19 +144,59 @@ export class RequestEngine {
     }
   }
 
+  #redirectError(spec: RequestSpec, response: Response): RedirectError {
+    const location = response.headers.get('location');
+    const target =
+      location && URL.canParse(location, this.baseUrl) ? new URL(location, this.baseUrl) : undefined;
+    const shown = target ? this.redact(`${target.origin}${target.pathname}`) : undefined;
+    return new RedirectError(
+      { status: response.status, method: spec.method, path: spec.path },
+      shown,
+      this.baseUrl,
+    );
+  }
+
   #transportError(spec: RequestSpec, signal: AbortSignal, error: unknown, answered: boolean): unknown {
     if (spec.signal?.aborted) return abortReason(spec.signal);
     const where = `${spec.method} ${spec.path}`;
+    // The causes are copies with the key masked: util.inspect prints the whole chain.
+    const cause = scrubError(error, this.redact);
     if (signal.reason === TIMED_OUT) {
       return new RequestTimeoutError(`${where} got no answer within ${this.#timeoutMs} ms (timeoutMs)`, {
-        cause: error,
+        cause,
       });
     }
-    const reason = describeCause(error);
+    const reason = this.redact(describeCause(error));
+    const local = answered ? undefined : localFailure(error);
+    if (local) {
+      const problem = `${where} was not sent: fetch refused it (${reason})`;
+      return Object.assign(new InputValidationError(local, problem), { cause });
+    }
     const neverSent = !answered && wasNeverSent(error);
-    const message = `${where} failed before an answer arrived (${this.redact(reason)}); is ${this.baseUrl} reachable?`;
-    return new ConnectionError(message, !neverSent, { cause: error });
+    const message = `${where} failed before an answer arrived (${reason}); is ${this.baseUrl} reachable?`;
+    return new ConnectionError(message, !neverSent, { cause });
   }
+}
+
+/** 3xx, or what a browser's fetch gives for a redirect it was told not to follow. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+/**
+ * Which setting is wrong when fetch refused to send a request at all (nothing left this machine): a port
+ * it blocks, or a header value that is not a byte string. Undefined for real network failures.
+ */
+function localFailure(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const message = String((current as { message?: unknown }).message ?? '');
+    if (/^bad port$/i.test(message)) return 'baseUrl';
+    if (current instanceof TypeError && /ByteString|header (name|value)|invalid header/i.test(message))
+      return 'headers';
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function describeCause(error: unknown): string {

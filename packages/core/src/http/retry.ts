@@ -13,16 +13,24 @@ export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_MAX_MS = 8_000;
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Milliseconds the server asked to wait, or undefined when it did not say (or said nonsense). */
+/**
+ * Milliseconds the server asked to wait, or undefined when it did not say or said nonsense. Zero, a
+ * negative number or a date in the past count as not said: taken literally they would retry at once,
+ * several times in a few milliseconds, instead of backing off.
+ */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
   const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
+  if (Number.isFinite(ms) && ms > 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.min(Number(value) * 1000, MAX_RETRY_AFTER_MS);
+  if (/^\d+(\.\d+)?$/.test(value)) {
+    const seconds = Number(value);
+    return seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : undefined;
+  }
+  if (/^[-+]?\d/.test(value)) return undefined;
   const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
+  if (Number.isNaN(date) || date <= now) return undefined;
+  return Math.min(date - now, MAX_RETRY_AFTER_MS);
 }
 
 /** 0.5 s, 1 s, 2 s ... capped at 8 s, minus up to 25% jitter so callers do not retry in lockstep. */
