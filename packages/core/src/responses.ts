@@ -2,14 +2,18 @@
 // string, and only what a client cannot work without (a task id, a status) is required.
 import { z } from 'zod';
 import type { ModelName, TaskStatus } from './models';
+import { isTaskId } from './task-id';
 
 /** A documented status, or whatever new value the API may send (kept, never dropped). */
 export type TaskStatusValue = TaskStatus | (string & {});
 
 const optionalString = z.string().nullish().catch(undefined);
 
+/** A task id from the server, held to the same rule as the user's (it may become a path or a file name). */
+const taskId = z.string().refine(isTaskId, 'not a task id');
+
 export const TaskSchema = z.looseObject({
-  id: z.string().min(1),
+  id: taskId,
   status: z.string().min(1),
   model: optionalString,
   createdAt: optionalString,
@@ -43,7 +47,7 @@ export interface TaskStatusResult {
 }
 
 export const SubmitSchema = z.looseObject({
-  taskId: z.string().min(1),
+  taskId,
   status: z.string().min(1).catch('SUBMITTED'),
   responseUrl: optionalString,
   statusUrl: optionalString,

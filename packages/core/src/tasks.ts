@@ -12,6 +12,7 @@ import {
   type TaskStatusResult,
   TaskStatusSchema,
 } from './responses';
+import { isTaskId } from './task-id';
 import { describeValue, durationOption } from './validate';
 import type { TaskWatcher, WaitOptions } from './watcher';
 
@@ -19,14 +20,7 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
-// Ids (like "ckxxxxxxxx") are opaque but URL-safe: anything else (a slash, a space, a NUL) is a mistake,
-// and so is a dot segment ('.', '..'), which URL parsing would collapse into another endpoint.
-const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
-
-/** Whether a value can be a task id (also how a webhook payload's id is screened). */
-export function isTaskId(taskId: unknown): taskId is string {
-  return typeof taskId === 'string' && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
-}
+export { isTaskId };
 
 function taskPath(taskId: unknown, suffix = ''): string {
   if (!isTaskId(taskId)) {
@@ -57,7 +51,13 @@ export class Tasks {
   async get(taskId: string, options: CallOptions = {}): Promise<Task> {
     const path = taskPath(taskId);
     const json = await this.#engine.read({ method: 'GET', path, signal: options.signal, limited: true });
-    return this.#parse(TaskSchema, json, path) as Task;
+    const task = this.#parse(TaskSchema, json, path) as Task;
+    // Another task than the one asked for (its id may name a file or a URL next): never taken as this one.
+    if (task.id !== taskId) {
+      const text = this.#engine.redact(JSON.stringify(task.id) ?? '').slice(0, 80);
+      throw new MalformedResponseError({ status: 200, method: 'GET', path }, `task id ${text}`);
+    }
+    return task;
   }
 
   async status(taskId: string, options: CallOptions = {}): Promise<TaskStatusResult> {

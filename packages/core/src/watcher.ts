@@ -259,11 +259,30 @@ export class TaskWatcher {
       this.#finish(entry, task);
       return;
     }
-    entry.finalFetch = new AbortController();
+    const controller = new AbortController();
+    entry.finalFetch = controller;
     this.#source
-      .get(entry.taskId, entry.finalFetch.signal)
+      .get(entry.taskId, controller.signal)
       .then((full) => this.#finish(entry, full))
-      .catch((error: unknown) => (task ? this.#finish(entry, task) : this.#settleAll(entry, { error })));
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (task) this.#finish(entry, task);
+        else if (error instanceof AuthenticationError || error instanceof NotFoundError)
+          this.#settleAll(entry, { error });
+        else this.#confirmLater(entry, error);
+      });
+  }
+
+  /**
+   * The one read that confirms an end state failed (the engine already retried it): the task did end,
+   * so go back to polling, which sees the end state again and confirms it again, within the wait's timeout.
+   */
+  #confirmLater(entry: Watched, error: unknown): void {
+    this.#source.log(`aivideomaker: confirming ${entry.taskId} failed, will poll again: ${String(error)}`);
+    entry.finishing = false;
+    entry.finalFetch = undefined;
+    entry.nextPollAt = Date.now() + this.#interval(entry, Date.now());
+    this.#schedule();
   }
 
   #finish(entry: Watched, task: Task): void {

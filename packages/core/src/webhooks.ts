@@ -1,10 +1,11 @@
 // Webhook receiver for any runtime with Request/Response (Next.js, Hono, Bun, Deno, Workers; Node via
 // the node subpath). The payload is only a hint: the task id is taken from it and the task's real state
 // is confirmed with an authenticated request before onTask runs, so a forged webhook can change nothing.
-// Confirmations of hints arriving together are coalesced (webhook-confirm.ts); a SUBMITTED/PROGRESS hint
-// is acknowledged without one unless `progress` asks for it, because the terminal webhook (or a poll)
-// confirms the end anyway. Duplicates are harmless (each confirmed state is delivered once); a wrong
-// token or garbage gets a 4xx.
+// Confirmations are coalesced and held to a fixed share of the rate limit (webhook-confirm.ts), so even
+// a flood of forged hints cannot spend the limit; the token option is what keeps forgeries out entirely.
+// A SUBMITTED/PROGRESS hint is acknowledged without a confirmation unless `progress` asks for it, because
+// the terminal webhook (or a poll) confirms the end anyway. Duplicates are harmless (each confirmed state
+// is delivered once); a wrong token or garbage gets a 4xx, an unknown task 404.
 import type { AIVideoMaker } from './client';
 import { NotFoundError } from './errors';
 import type { Task } from './responses';
@@ -20,7 +21,11 @@ export interface WebhookHandlerOptions {
    * the API does not confirm an end hint (an early or forged one). Always check `task.status`.
    */
   onTask: (task: Task) => void | Promise<void>;
-  /** When set, the webhook URL must carry ?token=<token> (or an x-webhook-token header). */
+  /**
+   * When set, the webhook URL must carry ?token=<token> (or an x-webhook-token header). This is the real
+   * protection: without it anyone who finds the URL can post hints, which cost nothing but can still use
+   * the confirmation share of the rate limit (a quarter) and push real confirmations back.
+   */
   token?: string;
   /** Largest accepted body (default 64 KiB). */
   maxBodyBytes?: number;

@@ -44,6 +44,28 @@ describe('waiting', () => {
   });
 
   // These two get an emulator of their own: its rate limit counts every client of the machine's IP.
+  it('a confirming read that fails with 5xx goes back to polling and confirms again', async () => {
+    const client = clientFor(emu, { maxRetries: 1 });
+    const { taskId } = await client.generate('t2v', { ...T2V, prompt: 'confirm again' });
+    const path = `/api/v1/tasks/${taskId}`;
+    // Both attempts (maxRetries 1) of the first confirming GET fail; the status poll still says COMPLETED.
+    emu.faults.add({
+      kind: 'error-before',
+      status: 502,
+      times: 2,
+      match: { method: 'GET', path: new RegExp(`^${path}$`) },
+    });
+    const updates: TaskUpdate[] = [];
+    const task = await client.tasks.wait(taskId, { timeoutMs: 20_000, onUpdate: (u) => updates.push(u) });
+    expect(task).toMatchObject({ id: taskId, status: 'COMPLETED' });
+    const finals = queryRequests(emu)
+      .filter((r) => r.path === path)
+      .map((r) => r.status);
+    expect(finals).toEqual([502, 502, 200]);
+    // The end state is reported once, not again for the second confirmation.
+    expect(updates.filter((u) => u.status === 'COMPLETED')).toHaveLength(1);
+  });
+
   it('20 concurrent waits: one list call per round, no 429, at most 60 query requests per window', async () => {
     await using emu = await isolated();
     const client = clientFor(emu, { poll: { minIntervalMs: 5, maxIntervalMs: 20 } });

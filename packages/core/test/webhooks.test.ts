@@ -177,3 +177,39 @@ describe('webhook hints and the watcher', () => {
     expect(await pollsAfterHint(undefined)).toBeGreaterThan(3);
   });
 });
+
+describe('a flood of forged webhooks', () => {
+  it('costs at most the confirmation share of the rate limit, never a request per hint', async () => {
+    // The API's real window: a quarter of 60 a minute is 15 confirmations.
+    const flooded = clientFor(emu, { rateLimit: { limit: 60, windowMs: 60_000 } });
+    const { taskId } = await flooded.generate('t2v', { ...T2V, prompt: 'real task in a flood' });
+    const http = createServer(createNodeWebhookHandler({ client: flooded, onTask: () => {} }));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(http.address() as { port: number }).port}/hook`;
+      emu.clearRequests();
+      const started = Date.now();
+      const forged = Array.from({ length: 300 }, (_, i) =>
+        post(url, JSON.stringify({ taskId: `forged-${i}`, status: 'COMPLETED' })).then((r) => r.status),
+      );
+      const statuses = await Promise.all(forged);
+      expect(new Set(statuses)).toEqual(new Set(statuses.filter((s) => s === 404 || s === 503)));
+      expect(statuses.filter((s) => s === 404).length).toBeGreaterThan(0);
+      const confirmations = emu.requests.filter((r) => r.path.startsWith('/api/v1/tasks')).length;
+      // 15 at once, then one more every 4 s while the flood lasts (a quarter of the limit).
+      expect(confirmations).toBeLessThanOrEqual(15 + Math.ceil((Date.now() - started) / 4_000));
+      expect(confirmations).toBeLessThan(25);
+      // The rest of the limit is untouched: a real call goes through at once, not a window later.
+      let answered = false;
+      const real = flooded.tasks.status(taskId).then((status) => {
+        answered = true;
+        return status;
+      });
+      await expect.poll(() => answered, { timeout: 2_000 }).toBe(true);
+      expect(await real).toMatchObject({ status: expect.any(String) });
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+});
