@@ -44,7 +44,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     return report(
       io,
       json,
-      io.signal?.aborted ? interrupted() : toCliError(error, io.env.AIVIDEOMAKER_BASE_URL, command?.name),
+      io.signal?.aborted && !(error instanceof CliError && error.code === 'interrupted')
+        ? interrupted()
+        : toCliError(error, io.env.AIVIDEOMAKER_BASE_URL, command?.name),
     );
   }
 }

@@ -3,7 +3,8 @@ import { expectPositionals } from '../args';
 import type { Command } from '../command';
 import { CliError } from '../errors';
 import { EXIT } from '../exit-codes';
-import { finishedTask } from './finish';
+import { checkOut, FORCE_FLAG } from '../task-flow';
+import { finishedTask, saveTarget } from './finish';
 
 export const download: Command = {
   name: 'download',
@@ -11,10 +12,13 @@ export const download: Command = {
   summary: "Download a finished task's MP4 (to the current folder unless --out)",
   flags: {
     out: { type: 'string', value: '<file|dir>', description: 'Where to save it (default: ./<id>.mp4)' },
+    force: FORCE_FLAG,
   },
   examples: ['aivideomaker download ckabc123', 'aivideomaker download ckabc123 --out ~/Videos/boat.mp4'],
   async run(context, parsed) {
     const [taskId = ''] = expectPositionals(parsed, ['id'], 'download');
+    const out = saveTarget(parsed.values, './') as NonNullable<ReturnType<typeof saveTarget>>;
+    await checkOut(context, out, taskId);
     const task = await context.client().tasks.get(taskId);
     if (task.status !== 'COMPLETED') {
       const finished = isTerminalStatus(task.status);
@@ -27,6 +31,6 @@ export const download: Command = {
         { taskId, status: task.status },
       );
     }
-    await finishedTask(context, task, { out: (parsed.values.out as string | undefined) ?? './' });
+    await finishedTask(context, taskId, task, { out });
   },
 };

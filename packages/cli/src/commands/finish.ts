@@ -4,7 +4,7 @@ import { getVideoUrls, type Task } from '@aivideomaker/core';
 import { type FlagSpec, type FlagValues, numberFlag } from '../args';
 import type { CommandContext } from '../command';
 import { formatBytes, formatElapsed } from '../format';
-import { DEFAULT_TIMEOUT_SECONDS, saveVideo } from '../task-flow';
+import { DEFAULT_TIMEOUT_SECONDS, type SaveTarget, saveVideo } from '../task-flow';
 import { taskJson } from '../task-view';
 
 export const TIMEOUT_FLAG: FlagSpec = {
@@ -13,23 +13,32 @@ export const TIMEOUT_FLAG: FlagSpec = {
   description: `Stop waiting after this long; the task keeps running (default ${DEFAULT_TIMEOUT_SECONDS})`,
 };
 
+/** --out and --force as a save target, or undefined without --out (`fallback`: download's ./). */
+export function saveTarget(values: FlagValues, fallback?: string): SaveTarget | undefined {
+  const out = (values.out as string | undefined) ?? fallback;
+  return out === undefined ? undefined : { out, force: values.force === true };
+}
+
 export function timeoutSeconds(values: FlagValues, command: string): number {
   return numberFlag(values, 'timeout', command, { positive: true }) ?? DEFAULT_TIMEOUT_SECONDS;
 }
 
 export interface FinishOptions {
-  out?: string | undefined;
+  /** Where to save the video (--out, --force), if anywhere. */
+  out?: SaveTarget | undefined;
   credits?: number;
   /** When waiting started, for the elapsed time in the summary. */
   started?: number;
 }
 
+/** `taskId` is the id the user asked for (or generate returned): it names the saved file. */
 export async function finishedTask(
   context: CommandContext,
+  taskId: string,
   task: Task,
   options: FinishOptions,
 ): Promise<void> {
-  const saved = options.out === undefined ? undefined : await saveVideo(context, task, options.out);
+  const saved = options.out === undefined ? undefined : await saveVideo(context, taskId, task, options.out);
   const json = {
     ...taskJson(task),
     ...(options.credits === undefined ? {} : { credits: options.credits }),

@@ -5,8 +5,8 @@ import { confirmSpend, DEFAULT_MAX_CREDITS } from '../confirm';
 import { UsageError } from '../errors';
 import { MODEL_FLAGS, modelFieldHelp } from '../model-fields';
 import { modelInput, parseModel } from '../model-input';
-import { waitForTask } from '../task-flow';
-import { finishedTask, TIMEOUT_FLAG, timeoutSeconds } from './finish';
+import { checkOut, FORCE_FLAG, waitForTask } from '../task-flow';
+import { finishedTask, saveTarget, TIMEOUT_FLAG, timeoutSeconds } from './finish';
 
 export const generate: Command = {
   name: 'generate',
@@ -20,6 +20,7 @@ export const generate: Command = {
       value: '<file|dir>',
       description: 'Download the video there when done (implies --wait)',
     },
+    force: FORCE_FLAG,
     timeout: TIMEOUT_FLAG,
     'max-credits': {
       type: 'string',
@@ -64,6 +65,9 @@ export const generate: Command = {
         );
       }
     }
+    const out = saveTarget(values);
+    // Before any credit is spent: a destination that cannot work fails now, not after paying.
+    if (out) await checkOut(context, out);
     const credits = estimateCredits(model, input);
     const client = context.client();
     await confirmSpend(context.io, { model, credits, maxCredits, yes: values.yes === true });
@@ -84,6 +88,6 @@ export const generate: Command = {
     if (!context.json) context.io.stdout.write(`Submitted ${model} task ${taskId} (${credits} credits).\n`);
     const started = Date.now();
     const task = await waitForTask(context, client, taskId, timeout);
-    await finishedTask(context, task, { out: values.out as string | undefined, credits, started });
+    await finishedTask(context, taskId, task, { out, credits, started });
   },
 };
