@@ -8,6 +8,10 @@ export const AREAS = [
   'Abort and shutdown',
   'Webhooks',
   'Agent guardrails',
+  'Redirects',
+  'Webhook floods',
+  'Destination safety',
+  'Hostile server answers',
   'Load',
 ] as const;
 export type Area = (typeof AREAS)[number];
@@ -46,6 +50,15 @@ export interface CaseFigures {
   webhookEffects: number;
   /** Credits spent beyond a tool set's budget. */
   overspent: number;
+  /** Requests that carried the key to another origin (after a redirect). */
+  keyOffOrigin: number;
+  /** Forged webhook hints sent, and the confirmation requests they caused beyond the fixed share. */
+  floodHints: number;
+  overShare: number;
+  /** Files replaced, written through a link or outside the folder given, or paid for before a refusal. */
+  unsafeWrites: number;
+  /** Hostile answers (unsafe ids, another task, redirects, nonsense Retry-After) taken as valid. */
+  hostileAccepted: number;
   load?: LoadFigures;
 }
 
@@ -65,6 +78,11 @@ export function emptyFigures(area: Area): CaseFigures {
     lateWaits: 0,
     webhookEffects: 0,
     overspent: 0,
+    keyOffOrigin: 0,
+    floodHints: 0,
+    overShare: 0,
+    unsafeWrites: 0,
+    hostileAccepted: 0,
   };
 }
 

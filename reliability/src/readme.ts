@@ -20,6 +20,14 @@ const WHAT: Record<AreaResults['area'], string> = {
   Webhooks: 'forged, replayed, malformed and wrong-token deliveries',
   'Agent guardrails':
     'credit budgets under parallel tool calls, local paths outside the allow-list, a 1 GB file',
+  Redirects:
+    'every call (generate, list, get, status, cancel, wait, the CLI) answered 301, 302, 303, 307 and 308 towards another origin',
+  'Webhook floods':
+    'hundreds of forged notifications with unknown task ids at once and one by one, with and without a token, while a real task completes',
+  'Destination safety':
+    'downloads and `--out` onto existing files, symlinks, FIFOs, devices, paths under a file, missing folders; checked before paying',
+  'Hostile server answers':
+    'task ids such as `../../escaped`, answers about another task, Retry-After 0/negative/past, a failing confirming read, broken transfers',
   Load: "1,000 tasks at once through one client's watcher, the emulator in its own process",
 };
 
@@ -37,6 +45,14 @@ function figure(area: AreaResults, results: Results): string {
       return `changes caused: ${area.webhookEffects}`;
     case 'Agent guardrails':
       return `credits spent over a budget: ${area.overspent}`;
+    case 'Redirects':
+      return `key sent to another origin: ${area.keyOffOrigin}; paid requests resent: ${area.duplicates}`;
+    case 'Webhook floods':
+      return `${number(area.floodHints)} forged hints; requests beyond the quarter share: ${area.overShare}`;
+    case 'Destination safety':
+      return `files replaced, written outside or paid for before a refusal: ${area.unsafeWrites}`;
+    case 'Hostile server answers':
+      return `taken as valid: ${area.hostileAccepted}; files written outside: ${area.unsafeWrites}`;
     case 'Load': {
       const load = results.load;
       if (!load) return 'not run';

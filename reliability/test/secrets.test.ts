@@ -80,6 +80,35 @@ describe('the sentinel key stays secret', () => {
     });
   });
 
+  it('a key with CR, LF or NUL is refused at construction; causes with the key are masked', async (ctx) => {
+    const refused: Record<string, unknown> = {};
+    for (const [name, bad] of [
+      ['crlf', `${KEY}\r\nx-injected: 1`],
+      ['lf', `${KEY}\n`],
+      ['nul', `${KEY}\u0000`],
+      ['non-latin1', `${KEY}\u20ac`],
+    ] as const) {
+      try {
+        new AIVideoMaker({ apiKey: bad, baseUrl: 'http://127.0.0.1:4010' });
+        refused[name] = new Error('accepted');
+      } catch (error) {
+        refused[name] = error;
+        expect(error, name).toMatchObject({ code: 'invalid_input', field: 'apiKey' });
+      }
+    }
+    // A fetch failing with the key in a nested cause (no server can make fetch do that).
+    const leaky: typeof fetch = async () => {
+      throw new TypeError(`failed for ${KEY}`, { cause: new Error(`socket ${KEY}`, { cause: KEY }) });
+    };
+    const client = new AIVideoMaker({
+      apiKey: KEY,
+      baseUrl: 'http://127.0.0.1:4010',
+      fetch: leaky,
+      maxRetries: 0,
+    });
+    expectClean(ctx, { ...refused, cause: await caught(client.tasks.list()) });
+  });
+
   it("in tool results and errors, through core's specs and the three agent loops", async (ctx) => {
     await using leaky = await leakyServer();
     const client = clientFor(leaky.url, { maxRetries: 0 });

@@ -3,7 +3,7 @@
 // is named by the id the user asked for (never one a server made up), and every failure once a task
 // exists says its id, so the work is never lost.
 
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { type AIVideoMaker, InputValidationError, isAbortError, type Task } from '@aivideomaker/core';
 import { checkDestination, downloadVideo, isFolderDestination } from '@aivideomaker/core/node';
 import type { CommandContext } from './command';
@@ -35,7 +35,8 @@ function outError(error: unknown, taskId?: string): unknown {
 
 /** Checks --out before any credit is spent: a folder that can be made, a file that is free (or --force). */
 export async function checkOut(context: CommandContext, target: SaveTarget, taskId?: string): Promise<void> {
-  const path = resolve(context.io.cwd, target.out);
+  // resolve() drops a trailing separator, which is what says "a folder".
+  const path = `${resolve(context.io.cwd, target.out)}${/[\\/]$/.test(target.out) ? sep : ''}`;
   try {
     await checkDestination(path, {
       overwrite: target.force,

@@ -34,7 +34,7 @@ describe('the destination is checked before any credit is spent', () => {
     const existing = join(dir.path, 'existing.mp4');
     writeFileSync(existing, 'precious');
     const before = generatePosts();
-    for (const out of [join(file, 'x.mp4'), `${file}/sub/`, existing]) {
+    for (const out of [join(file, 'x.mp4'), `${file}/sub/`, `${file}/`, existing]) {
       const result = await run([...T2V, '--out', out, '--json'], emu);
       expect(result.code, out).toBe(2);
       expect(result.stderr).toMatch(/--out: /);
@@ -42,6 +42,9 @@ describe('the destination is checked before any credit is spent', () => {
     }
     expect(generatePosts()).toBe(before);
     expect(readFileSync(existing, 'utf8')).toBe('precious');
+    // --force replaces a regular file, never turns a file into a folder.
+    expect((await run([...T2V, '--out', `${file}/`, '--force'], emu)).code).toBe(2);
+    expect(generatePosts()).toBe(before);
     const forced = await run([...T2V, '--out', existing, '--force'], emu);
     expect(forced.code, forced.stderr).toBe(0);
     expect(isMp4(readFileSync(existing))).toBe(true);

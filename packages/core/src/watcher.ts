@@ -6,6 +6,7 @@
 import {
   AuthenticationError,
   NotFoundError,
+  RedirectError,
   TaskCancelledError,
   TaskFailedError,
   WaitTimeoutError,
@@ -238,8 +239,7 @@ export class TaskWatcher {
   /** Transient failures (already retried by the engine) just wait for the next round. */
   #pollFailed(active: Watched[], error: unknown): void {
     this.#source.log(`aivideomaker: polling failed, will retry: ${String(error)}`);
-    const fatal =
-      error instanceof AuthenticationError || (error instanceof NotFoundError && active.length === 1);
+    const fatal = isFatal(error) || (error instanceof NotFoundError && active.length === 1);
     if (fatal) for (const entry of active) this.#settleAll(entry, { error });
   }
 
@@ -266,23 +266,16 @@ export class TaskWatcher {
       .then((full) => this.#finish(entry, full))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        if (task) this.#finish(entry, task);
-        else if (error instanceof AuthenticationError || error instanceof NotFoundError)
-          this.#settleAll(entry, { error });
-        else this.#confirmLater(entry, error);
+        if (task) return this.#finish(entry, task);
+        if (isFatal(error) || error instanceof NotFoundError) return this.#settleAll(entry, { error });
+        // A failed confirming read (already retried): the task did end, so poll again and confirm again.
+        this.#source.log(
+          `aivideomaker: confirming ${entry.taskId} failed, will poll again: ${String(error)}`,
+        );
+        entry.finishing = false;
+        entry.nextPollAt = Date.now() + this.#interval(entry, Date.now());
+        this.#schedule();
       });
-  }
-
-  /**
-   * The one read that confirms an end state failed (the engine already retried it): the task did end,
-   * so go back to polling, which sees the end state again and confirms it again, within the wait's timeout.
-   */
-  #confirmLater(entry: Watched, error: unknown): void {
-    this.#source.log(`aivideomaker: confirming ${entry.taskId} failed, will poll again: ${String(error)}`);
-    entry.finishing = false;
-    entry.finalFetch = undefined;
-    entry.nextPollAt = Date.now() + this.#interval(entry, Date.now());
-    this.#schedule();
   }
 
   #finish(entry: Watched, task: Task): void {
@@ -317,3 +310,6 @@ export class TaskWatcher {
     }
   }
 }
+
+/** Errors that polling again cannot fix: a rejected key, or a server that redirects. */
+const isFatal = (error: unknown) => error instanceof AuthenticationError || error instanceof RedirectError;

@@ -4,7 +4,9 @@
 // time, and every request confirms all the hints waiting for it: a lone hint with GET /api/v1/tasks/{id},
 // several with one GET /api/v1/tasks, which holds every task of the key (so an id it lacks is unknown,
 // answered 404 without a request of its own). A flood of forged hints therefore costs at most the share,
-// never a request each; hints past MAX_WAITING are dropped (the handler answers 503, retry later).
+// never a request each. What does not fit is dropped (the handler answers 503, retry later): hints past
+// MAX_WAITING, and hints whose next token is more than MAX_HOLD_MS away (the share is spent), so a flood
+// holds no request open; a real end dropped this way is still seen by the waits' polling.
 // An end state is final, so one a confirmation returned answers later hints for that task without a
 // request. Every task a confirmation returned feeds the client's waits, so a wait ends at the first proof.
 import type { AIVideoMaker } from './client';
@@ -30,6 +32,8 @@ interface WebhookTarget {
 export const CONFIRMATION_SHARE = 1 / 4;
 /** Task ids waiting for a confirmation at most; more are dropped. */
 export const MAX_WAITING = 500;
+/** Longest a hint waits for a token; when the share is spent for longer, waiting hints are dropped. */
+export const MAX_HOLD_MS = 1_000;
 const REMEMBERED_ENDS = 1000;
 const targets = new WeakMap<AIVideoMaker, WebhookTarget>();
 const confirmers = new WeakMap<AIVideoMaker, TaskConfirmer>();
@@ -39,7 +43,7 @@ export class ConfirmationDroppedError extends AIVideoMakerError {
   constructor() {
     super(
       'rate_limited',
-      `More than ${MAX_WAITING} webhook hints are waiting for confirmation; retry later.`,
+      'Webhook confirmations have no room in their share of the rate limit now; retry later.',
     );
   }
 }
@@ -112,6 +116,10 @@ export class TaskConfirmer {
   async #drain(): Promise<void> {
     while (this.#pending.size > 0) {
       const delayMs = this.#delayMs();
+      if (delayMs > MAX_HOLD_MS) {
+        this.#drop();
+        break;
+      }
       // Hints arriving meanwhile join this batch; a webhook request is open for each, so this timer is too.
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       this.#delayMs();
@@ -126,6 +134,12 @@ export class TaskConfirmer {
       }
     }
     this.#running = false;
+  }
+
+  #drop(): void {
+    const dropped = new ConfirmationDroppedError();
+    for (const waiting of this.#pending.values()) for (const { reject } of waiting) reject(dropped);
+    this.#pending = new Map();
   }
 
   async #confirmOne(batch: Map<string, Waiting[]>): Promise<void> {
