@@ -59,8 +59,9 @@ describe('hostile task ids', () => {
   it('download and the CLI never write outside the folder given', async (ctx) => {
     await using emu = await emulator();
     const real = await clientFor(emu).run('t2v', t2vInput(uniquePrompt('hostile download')));
-    const box = join(dir, 'box');
-    await mkdir(box);
+    // Two levels down, so '../../escaped' would land in this test's own folder.
+    const box = join(dir, 'hostile', 'box');
+    await mkdir(box, { recursive: true });
     let cases = 0;
     for (const id of UNSAFE_IDS) {
       cases += 1;

@@ -90,8 +90,9 @@ describe('after a task exists', () => {
   });
 
   it('a server answering with another task id writes nothing, and the file is named by the id asked for', async () => {
-    const box = join(dir.path, 'box');
-    mkdirSync(box);
+    // Two levels down, so '../../escaped' would land in this test's own folder.
+    const box = join(dir.path, 'hostile', 'box');
+    mkdirSync(box, { recursive: true });
     const { output } = emu.tasks(API_KEY).find((task) => task.id === doneId) as { output: unknown };
     const http = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -94,12 +94,13 @@ describe('downloadVideo destinations', () => {
 
 describe('hostile answers', () => {
   it('a task id from the server never names a file outside the folder', async () => {
-    const box = join(dir, 'box');
-    await mkdir(box);
+    // Two levels down, so '../../escaped' would land in this test's own folder.
+    const box = join(dir, 'hostile', 'box');
+    await mkdir(box, { recursive: true });
     const hostile = { ...task, id: '../../escaped' };
     await expect(downloadVideo(hostile, box)).rejects.toBeInstanceOf(InputValidationError);
     expect(await readdir(box)).toEqual([]);
-    await expect(stat(join(dir, '..', 'escaped.mp4'))).rejects.toThrow();
+    await expect(stat(join(dir, 'escaped.mp4'))).rejects.toThrow();
   });
 
   it('tasks.get refuses an answer about another (or an unsafe) task id', async () => {
