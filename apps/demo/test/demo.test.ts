@@ -90,7 +90,7 @@ describe('the demo', () => {
   it('never spends real credits from a script without --yes', async () => {
     const { code, stdout, stderr } = await demo(['--only', 'core'], {
       AIVIDEOMAKER_API_KEY: 'not-a-real-key',
-      AIVIDEOMAKER_BASE_URL: 'http://127.0.0.1:9',
+      AIVIDEOMAKER_BASE_URL: 'http://127.0.0.1:59999',
     });
     expect(code).toBe(1);
     expect(stdout).toMatch(/spends about \d+ credits/);

@@ -44,7 +44,7 @@ async function measureAdapter(adapter: AdapterInfo, client: AIVideoMaker): Promi
 
 export async function runFootprint(): Promise<AdapterFootprint[]> {
   // Listing tools sends nothing; this client only satisfies the options and is never used.
-  const client = new AIVideoMaker({ apiKey: 'bench-footprint', baseUrl: 'http://127.0.0.1:9' });
+  const client = new AIVideoMaker({ apiKey: 'bench-footprint', baseUrl: 'http://127.0.0.1:59999' });
   const results: AdapterFootprint[] = [];
   for (const adapter of ADAPTERS) results.push(await measureAdapter(adapter, client));
   return results;
