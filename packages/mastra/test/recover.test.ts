@@ -26,7 +26,7 @@ describe('runs a dead worker left running', () => {
     // Webhook mode with nobody listening: only the restart can finish the run.
     const video = createVideoWorkflow({
       client: clientFor(emu),
-      webhook: { url: 'http://127.0.0.1:9/hook' },
+      webhook: { url: 'http://127.0.0.1:59999/hook' },
     });
     const mastra = new Mastra({ workflows: { video }, storage, logger: false });
     cleanups.push(async () => {
