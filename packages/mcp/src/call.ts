@@ -46,4 +46,3 @@ export function toolConfig(spec: VideoToolSpec) {
     annotations: annotationsFor(spec),
   };
 }
-

@@ -22,7 +22,10 @@ export interface HttpServerHandle {
 }
 
 /** The key of a request: its bearer token, else the server's key; undefined when there is neither. */
-export function requestKey(authorization: string | undefined, serverKey: string | undefined): string | undefined {
+export function requestKey(
+  authorization: string | undefined,
+  serverKey: string | undefined,
+): string | undefined {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   if (authorization !== undefined && authorization.trim() !== '' && !bearer) return undefined;
   return bearer ?? (serverKey?.trim() || undefined);
@@ -36,7 +39,11 @@ function jsonRpcError(res: ServerResponse, status: number, message: string): voi
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32001, message }, id: null }));
 }
 
-export async function serveHttp(options: ServerOptions, http: HttpOptions, log: Log): Promise<HttpServerHandle> {
+export async function serveHttp(
+  options: ServerOptions,
+  http: HttpOptions,
+  log: Log,
+): Promise<HttpServerHandle> {
   const sessions = new KeySessions(options, coreLogger(log, options.verbose));
   const serverKey = process.env[API_KEY_ENV];
   const app = createMcpExpressApp({
@@ -72,7 +79,9 @@ export async function serveHttp(options: ServerOptions, http: HttpOptions, log: 
   });
 
   const listener: Server = await new Promise((resolve, reject) => {
-    const started = app.listen(http.port, http.host, (error?: Error) => (error ? reject(error) : resolve(started)));
+    const started = app.listen(http.port, http.host, (error?: Error) =>
+      error ? reject(error) : resolve(started),
+    );
   });
   const { port } = listener.address() as AddressInfo;
   const host = http.host.includes(':') ? `[${http.host}]` : http.host;

@@ -5,8 +5,8 @@ export { type Log, stderrLog } from './log';
 export {
   type Command,
   DEFAULT_WAIT_SECONDS,
-  type HttpOptions,
   HELP,
+  type HttpOptions,
   parseCommand,
   type ServerOptions,
 } from './options';

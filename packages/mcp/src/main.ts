@@ -7,7 +7,10 @@ import { HELP, parseCommand } from './options';
 import { serveStdio } from './stdio';
 import { VERSION } from './version';
 
-export async function main(argv: readonly string[] = process.argv.slice(2), log: Log = stderrLog()): Promise<void> {
+export async function main(
+  argv: readonly string[] = process.argv.slice(2),
+  log: Log = stderrLog(),
+): Promise<void> {
   let command: ReturnType<typeof parseCommand>;
   try {
     command = parseCommand(argv);

@@ -64,7 +64,8 @@ export function runTaskInBackground(
     const status = mcpTaskStatus(output.status);
     const result = toolResult(spec, output);
     if (status === 'cancelled') await store.updateTaskStatus(mcpTaskId, status, output.message, sessionId);
-    else if (status === 'failed') await store.storeTaskResult(mcpTaskId, status, { ...result, isError: true }, sessionId);
+    else if (status === 'failed')
+      await store.storeTaskResult(mcpTaskId, status, { ...result, isError: true }, sessionId);
     // Still running after TASK_WAIT_MS is an answer too: it says how to check later.
     else await store.storeTaskResult(mcpTaskId, 'completed', result, sessionId);
   };
@@ -74,7 +75,11 @@ export function runTaskInBackground(
       let output = (await spec.execute(args, call)) as VideoTaskOutput;
       settleSubmitted(output.taskId);
       if (!isTerminalStatus(output.status)) {
-        output = await getTaskAfterWait(session, { taskId: output.taskId }, { timeoutMs: TASK_WAIT_MS, ...call });
+        output = await getTaskAfterWait(
+          session,
+          { taskId: output.taskId },
+          { timeoutMs: TASK_WAIT_MS, ...call },
+        );
       }
       await finish(output);
     } catch (error) {

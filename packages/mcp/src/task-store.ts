@@ -22,7 +22,8 @@ export class VideoTaskStore extends InMemoryTaskStore {
     request: Request,
     sessionId?: string,
   ): Promise<Task> {
-    const augmented = typeof request.params === 'object' && request.params !== null && 'task' in request.params;
+    const augmented =
+      typeof request.params === 'object' && request.params !== null && 'task' in request.params;
     const task = await super.createTask(
       augmented ? params : { ...params, ttl: INLINE_TTL_MS },
       requestId,

@@ -14,7 +14,12 @@ import { runTaskInBackground, TASK_WAIT_MS } from './task-runner';
 
 const DEFAULT_TASK_POLL_MS = 5_000;
 
-export function registerTaskTool(server: McpServer, session: KeySession, spec: VideoToolSpec, log: Log): void {
+export function registerTaskTool(
+  server: McpServer,
+  session: KeySession,
+  spec: VideoToolSpec,
+  log: Log,
+): void {
   const config = { ...toolConfig(spec), execution: { taskSupport: 'optional' as const } };
   const handler: ToolTaskHandler<AnySchema> = {
     async createTask(args, extra) {
@@ -34,7 +39,8 @@ export function registerTaskTool(server: McpServer, session: KeySession, spec: V
     },
     getTask: (_args, extra) => extra.taskStore.getTask(extra.taskId),
     // The SDK types the stored result as a plain Result; it is the CallToolResult stored above.
-    getTaskResult: async (_args, extra) => (await extra.taskStore.getTaskResult(extra.taskId)) as CallToolResult,
+    getTaskResult: async (_args, extra) =>
+      (await extra.taskStore.getTaskResult(extra.taskId)) as CallToolResult,
   };
   server.experimental.tasks.registerToolTask(spec.name, config, handler);
 }

@@ -10,6 +10,9 @@ import { registerTaskTool } from './tasks';
 export function registerVideoTools(server: McpServer, session: KeySession, log: Log): void {
   for (const spec of session.specs) {
     if (spec.paid) registerTaskTool(server, session, spec, log);
-    else server.registerTool(spec.name, toolConfig(spec), (args, extra) => callTool(session, spec, args, extra, log));
+    else
+      server.registerTool(spec.name, toolConfig(spec), (args, extra) =>
+        callTool(session, spec, args, extra, log),
+      );
   }
 }

@@ -1,11 +1,20 @@
 // The built bin over stdio, driven by the MCP SDK's client the way a desktop host drives it, against the
 // emulator over real HTTP.
-import type { Emulator } from '@aivideomaker/emulator';
+
 import { createVideoToolSpecs, videoTaskOutput } from '@aivideomaker/core/tools';
+import type { Emulator } from '@aivideomaker/emulator';
 import type { CallToolResult, ResourceLink } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulator, generateRequests, KEY, type StdioServer, stdioServer, TEXT_TO_VIDEO, textOf } from './helpers';
+import { z } from 'zod';
+import {
+  emulator,
+  generateRequests,
+  KEY,
+  type StdioServer,
+  stdioServer,
+  TEXT_TO_VIDEO,
+  textOf,
+} from './helpers';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -47,17 +56,23 @@ describe('over stdio', () => {
 
   it('text_to_video reports every status change as progress and returns the video as a resource link', async () => {
     const messages: string[] = [];
-    const result = (await server.client.callTool({ name: 'text_to_video', arguments: TEXT_TO_VIDEO }, undefined, {
-      onprogress: (progress) => messages.push(progress.message ?? ''),
-      resetTimeoutOnProgress: true,
-    })) as CallToolResult;
+    const result = (await server.client.callTool(
+      { name: 'text_to_video', arguments: TEXT_TO_VIDEO },
+      undefined,
+      {
+        onprogress: (progress) => messages.push(progress.message ?? ''),
+        resetTimeoutOnProgress: true,
+      },
+    )) as CallToolResult;
     expect(result.isError).toBeFalsy();
     const statuses = messages.map((message) => /SUBMITTED|Submitted|PROGRESS|COMPLETED/.exec(message)?.[0]);
     expect(statuses).toEqual(['Submitted', 'PROGRESS', 'COMPLETED']);
     const output = videoTaskOutput.parse(result.structuredContent);
     expect(output.status).toBe('COMPLETED');
     expect(output.videoUrls).toHaveLength(1);
-    const link = result.content.find((part): part is ResourceLink => part.type === 'resource_link' && part.mimeType === 'video/mp4');
+    const link = result.content.find(
+      (part): part is ResourceLink => part.type === 'resource_link' && part.mimeType === 'video/mp4',
+    );
     expect(link?.uri).toBe(output.videoUrls[0]);
     expect(link?.description).toMatch(/expire/);
     expect(textOf(result)).toMatch(/expire/);
@@ -66,9 +81,14 @@ describe('over stdio', () => {
     await video.arrayBuffer();
     const requests = generateRequests(emu);
     expect(requests).toHaveLength(1);
-    expect(JSON.parse(requests[0]?.body ?? '{}')).toMatchObject({ prompt: TEXT_TO_VIDEO.prompt, duration: '5' });
+    expect(JSON.parse(requests[0]?.body ?? '{}')).toMatchObject({
+      prompt: TEXT_TO_VIDEO.prompt,
+      duration: '5',
+    });
 
-    const uri = result.content.find((part): part is ResourceLink => part.type === 'resource_link' && part.uri.startsWith('aivideomaker://'))?.uri;
+    const uri = result.content.find(
+      (part): part is ResourceLink => part.type === 'resource_link' && part.uri.startsWith('aivideomaker://'),
+    )?.uri;
     expect(uri).toBe(`aivideomaker://tasks/${output.taskId}`);
     const resource = await server.client.readResource({ uri: uri ?? '' });
     const task = JSON.parse((resource.contents[0] as { text: string }).text);
@@ -103,7 +123,10 @@ describe('with a wait bound shorter than the render', () => {
   it('returns the task id at the bound, and a later get_video_task returns the video', async () => {
     const server = await stdioServer(emu, ['--wait', '0.2']);
     try {
-      const first = (await server.client.callTool({ name: 'text_to_video', arguments: TEXT_TO_VIDEO })) as CallToolResult;
+      const first = (await server.client.callTool({
+        name: 'text_to_video',
+        arguments: TEXT_TO_VIDEO,
+      })) as CallToolResult;
       expect(first.isError).toBeFalsy();
       const started = videoTaskOutput.parse(first.structuredContent);
       expect(['SUBMITTED', 'PROGRESS']).toContain(started.status);
@@ -116,7 +139,9 @@ describe('with a wait bound shorter than the render', () => {
         })) as CallToolResult;
         output = videoTaskOutput.parse(next.structuredContent);
         if (output.status === 'COMPLETED') {
-          expect(next.content.some((part) => part.type === 'resource_link' && part.mimeType === 'video/mp4')).toBe(true);
+          expect(
+            next.content.some((part) => part.type === 'resource_link' && part.mimeType === 'video/mp4'),
+          ).toBe(true);
         }
       }
       expect(output.status).toBe('COMPLETED');
@@ -141,7 +166,7 @@ describe('a call the client cancels', () => {
   });
 
   it('the client cancelling a call stops the wait at once and cancels the queued task', async () => {
-        const controller = new AbortController();
+    const controller = new AbortController();
     const call = server.client.callTool({ name: 'text_to_video', arguments: TEXT_TO_VIDEO }, undefined, {
       signal: controller.signal,
       onprogress: () => controller.abort('user cancelled'),
@@ -152,9 +177,11 @@ describe('a call the client cancels', () => {
     // The server stopped waiting: its cancel of the still-queued task reached the emulator.
     await expect.poll(() => slow.tasks(KEY)[0]?.status).toBe('CANCEL');
     const polls = slow.requests.filter((request) => request.method === 'GET').length;
-    const later = await server.client.callTool({ name: 'estimate_video_credits', arguments: { model: 't2v' } });
+    const later = await server.client.callTool({
+      name: 'estimate_video_credits',
+      arguments: { model: 't2v' },
+    });
     expect(later.isError).toBeFalsy();
     expect(slow.requests.filter((request) => request.method === 'GET').length).toBe(polls);
   });
-
 });
