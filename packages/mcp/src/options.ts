@@ -51,9 +51,10 @@ const FLAGS = {
 } as const;
 
 function number(flag: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
+  // Empty means not set: an MCP bundle passes an optional setting the user left blank as "".
+  if (value === undefined || value.trim() === '') return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min) {
+  if (!Number.isFinite(parsed) || parsed < min) {
     throw new InputValidationError(`--${flag}`, `${JSON.stringify(value)} is not a number >= ${min}`);
   }
   return parsed;

@@ -21,7 +21,9 @@ it('`mcp-inspector --cli <server> --method tools/list` lists every tool', { time
       // No key at all: listing tools needs none.
       { env: { PATH: process.env.PATH ?? '', HOME: home }, timeout: 25_000 },
     );
-    const { tools } = JSON.parse(stdout) as { tools: { name: string; annotations?: { openWorldHint?: boolean } }[] };
+    const { tools } = JSON.parse(stdout) as {
+      tools: { name: string; annotations?: { openWorldHint?: boolean } }[];
+    };
     expect(tools.map((tool) => tool.name)).toEqual([...TOOL_NAMES]);
     expect(tools.every((tool) => tool.annotations?.openWorldHint === true)).toBe(true);
   } finally {
