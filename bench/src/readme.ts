@@ -65,7 +65,9 @@ ${importsTable(imports)}
 What each adapter's tool definitions cost in a model's context: the JSON of each definition (name, description,
 input JSON schema and the framework's wrapper keys) as the framework hands it to a mock model. AI SDK and
 Mastra: the tools in \`MockLanguageModelV4\`'s recorded call; LangChain: the tools \`createAgent\` binds to
-\`fakeModel()\`, converted with \`convertToOpenAITool\` as ChatOpenAI sends them. Tokens ≈ characters / 4.
+\`fakeModel()\`, converted with \`convertToOpenAITool\` as ChatOpenAI sends them; MCP: each entry of the server's
+\`tools/list\` answer as the MCP SDK client receives it (it adds the output schema and annotations; a host
+passes at least name, description and input schema to its model). Tokens ≈ characters / 4.
 
 ${footprintTable(results.footprint)}
 

@@ -63,7 +63,7 @@ describe('bench harness', () => {
   });
 
   it('measures the tool definitions each built adapter sends, or says why not', () => {
-    expect(results.footprint.map((f) => f.adapter)).toEqual(['ai-sdk', 'langchain', 'mastra']);
+    expect(results.footprint.map((f) => f.adapter)).toEqual(['ai-sdk', 'langchain', 'mastra', 'mcp']);
     for (const footprint of results.footprint) {
       expect(footprint.error).toBeUndefined();
       if (footprint.skipped) {

@@ -75,6 +75,12 @@ describe('the demo', () => {
     expect(stdout).toMatch(/startVideo: operation \{"taskId":"\w+"\}/);
     expect(rows.filter((r) => r[0] === 'video-model' && r[3] === 'COMPLETED')).toHaveLength(2);
     expect(stdout).toMatch(/video_generate result: t2v http:\/\/127\.0\.0\.1:\d+\/files\//);
+    // The MCP host got each status change as a progress notification, and the video as a resource link.
+    expect(stdout.match(/mcp progress: .*?(Submitted|PROGRESS|COMPLETED)/g)?.length).toBeGreaterThanOrEqual(
+      2,
+    );
+    expect(stdout).toMatch(/mcp progress: .*COMPLETED/);
+    expect(stdout).toMatch(/resource_link: video\/mp4 http/);
   }, 240_000);
 
   // Each of these starts the demo cold (every framework is imported): seconds on a busy machine.

@@ -47,5 +47,29 @@ export async function runFootprint(): Promise<AdapterFootprint[]> {
   const client = new AIVideoMaker({ apiKey: 'bench-footprint', baseUrl: 'http://127.0.0.1:59999' });
   const results: AdapterFootprint[] = [];
   for (const adapter of ADAPTERS) results.push(await measureAdapter(adapter, client));
+  results.push(await measureMcpServer());
   return results;
+}
+
+const MCP_CAPTURED_FROM = 'tools/list result read by the MCP SDK client (InMemoryTransport)';
+
+/** The MCP server is not a createAIVideoMakerTools adapter: its footprint is its tools/list answer. */
+async function measureMcpServer(): Promise<AdapterFootprint> {
+  const empty = {
+    adapter: 'mcp',
+    capturedFrom: MCP_CAPTURED_FROM,
+    tools: [],
+    totalChars: 0,
+    approxTokens: 0,
+  };
+  try {
+    // Loaded here so that a missing build is a note, as for the other adapters.
+    const { measureMcp } = await import('./mcp.ts');
+    return await measureMcp(MCP_CAPTURED_FROM);
+  } catch (error) {
+    const message = String(error);
+    return /Cannot find|ERR_MODULE_NOT_FOUND/.test(message)
+      ? { ...empty, skipped: 'not built (@aivideomaker/mcp dist)' }
+      : { ...empty, error: message };
+  }
 }

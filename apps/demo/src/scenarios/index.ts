@@ -5,6 +5,7 @@ import { coreScenario } from './core.ts';
 import { langchainScenario } from './langchain.ts';
 import { mastraScenario } from './mastra.ts';
 import { openclawScenario } from './openclaw.ts';
+import { mcpScenario } from './mcp.ts';
 import { skillScenario } from './skill.ts';
 import { videoModelScenario } from './video-model.ts';
 
@@ -16,4 +17,5 @@ export const SCENARIOS: Scenario[] = [
   mastraScenario,
   skillScenario,
   openclawScenario,
+  mcpScenario,
 ];

@@ -16,9 +16,14 @@ import { submitAndWait } from './submit';
 import { taskText } from './text';
 import type { VideoToolSpec } from './types';
 
+/** A short bound in seconds: hosts such as MCP clients set bounds under a minute, which "1 min" misstates. */
+function span(ms: number): string {
+  return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
+}
+
 function waitNote(ctx: ToolSetContext): string {
   return ctx.wait
-    ? `Generation takes minutes; this tool waits for the video (up to ${Math.round(ctx.wait.timeoutMs / 60_000)} min), then returns its URL. If it is not ready by then, it returns the task id: check later with get_video_task.`
+    ? `Generation takes minutes; this tool waits for the video (up to ${span(ctx.wait.timeoutMs)}), then returns its URL. If it is not ready by then, it returns the task id: check later with get_video_task.`
     : 'Generation takes minutes; this tool returns a task id at once: check it later with get_video_task.';
 }
 
