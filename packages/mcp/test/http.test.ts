@@ -92,6 +92,36 @@ describe('over Streamable HTTP', () => {
     await expect(httpClient(server.url, undefined)).rejects.toThrow(/401|Unauthorized/);
   });
 
+  it('serves only POST (stateless): GET and DELETE get 405', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const response = await fetch(server.url, { method, headers: { authorization: `Bearer ${KEY}` } });
+      expect(response.status).toBe(405);
+      await response.arrayBuffer();
+    }
+  });
+
+  it("uses the server's own AIVIDEOMAKER_API_KEY for a request without a bearer", async () => {
+    const keyed = await httpServer(emu, [], { AIVIDEOMAKER_API_KEY: KEY });
+    const anonymous = await httpClient(keyed.url, undefined);
+    try {
+      const result = await call(anonymous, 'list_video_tasks', {});
+      expect(result.isError).toBeFalsy();
+      const ids = (result.structuredContent as { tasks: { taskId: string }[] }).tasks.map(
+        (task) => task.taskId,
+      );
+      expect(ids).toEqual(
+        emu
+          .tasks(KEY)
+          .map((task) => task.id)
+          .slice(0, 10),
+      );
+      seen.push(keyed.stderr());
+    } finally {
+      await anonymous.close();
+      await keyed.close();
+    }
+  });
+
   it('refuses a Host header that is not loopback (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const url = new URL(server.url);

@@ -3,7 +3,7 @@
 // refused (the task keeps running) once rendering started.
 import { videoTaskOutput } from '@aivideomaker/core/tools';
 import type { Emulator } from '@aivideomaker/emulator';
-import type { CallToolResult, Task } from '@modelcontextprotocol/sdk/types.js';
+import { type CallToolResult, CallToolResultSchema, type Task } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulator, generateRequests, KEY, type StdioServer, stdioServer, TEXT_TO_VIDEO } from './helpers';
 
@@ -49,6 +49,31 @@ describe('task-augmented calls', () => {
     expect(generateRequests(emu)).toHaveLength(1);
     const { tasks } = await server.client.experimental.tasks.listTasks();
     expect(tasks.map((task) => task.taskId)).toContain(created?.taskId);
+  });
+
+  it('maps a FAILED render to a failed task whose result says the credits were refunded', async () => {
+    let last: Task | undefined;
+    const errors: unknown[] = [];
+    const stream = server.client.experimental.tasks.callToolStream({
+      name: 'text_to_video',
+      arguments: { ...TEXT_TO_VIDEO, prompt: 'a storm [fail]' },
+    });
+    for await (const message of stream) {
+      if (message.type === 'taskStatus') last = message.task;
+      if (message.type === 'error') errors.push(message.error);
+    }
+    expect(last?.status).toBe('failed');
+    expect(errors).toHaveLength(1);
+    const result = (await server.client.experimental.tasks.getTaskResult(
+      last?.taskId ?? '',
+      CallToolResultSchema,
+    )) as CallToolResult;
+    expect(result.isError).toBe(true);
+    expect(videoTaskOutput.parse(result.structuredContent)).toMatchObject({
+      status: 'FAILED',
+      creditsCharged: 0,
+    });
+    expect(JSON.stringify(result.content)).toMatch(/refunded/);
   });
 });
 

@@ -22,9 +22,7 @@ const INPUT = {
 };
 
 function text(result: CallToolResult): string {
-  return result.content
-    .flatMap((part) => (part.type === 'text' ? [part.text] : []))
-    .join(' ');
+  return result.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join(' ');
 }
 
 export const mcpScenario: Scenario = {
