@@ -43,7 +43,8 @@ describe('over stdio', () => {
       };
       expect(tool?.inputSchema.properties).toEqual(input.properties);
       expect(tool?.inputSchema.required).toEqual(input.required);
-      const output = z.toJSONSchema(spec.outputSchema, { target: 'draft-7', io: 'input' }) as {
+      // What a tool returns is described as output (objects closed to extra keys).
+      const output = z.toJSONSchema(spec.outputSchema, { target: 'draft-7', io: 'output' }) as {
         properties: unknown;
       };
       expect(tool?.outputSchema?.properties).toEqual(output.properties);
