@@ -6,8 +6,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Task } from '@aivideomaker/core';
 import { estimateCredits } from '@aivideomaker/core';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult, ResourceLink } from '@modelcontextprotocol/sdk/types.js';
 import { type Scenario, saveVideo } from '../scenario.ts';
 
@@ -32,6 +30,9 @@ export const mcpScenario: Scenario = {
   async run(context) {
     const { env, ui } = context;
     const startedAt = Date.now();
+    // Loaded here, not at the top: `--help` and the other scenarios should not pay for the MCP SDK.
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
     // What a host's config holds: the command, and the key in the server's environment (never in args).
     const args = [BIN, '--wait', '40', ...(env.mode === 'emulator' ? ['--poll-interval', '100'] : [])];
     ui.info(`$ aivideomaker-mcp ${args.slice(1).join(' ')}   (stdio; key from AIVIDEOMAKER_API_KEY)`);
