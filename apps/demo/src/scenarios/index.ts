@@ -4,8 +4,8 @@ import { aiSdkScenario } from './ai-sdk.ts';
 import { coreScenario } from './core.ts';
 import { langchainScenario } from './langchain.ts';
 import { mastraScenario } from './mastra.ts';
-import { openclawScenario } from './openclaw.ts';
 import { mcpScenario } from './mcp.ts';
+import { openclawScenario } from './openclaw.ts';
 import { skillScenario } from './skill.ts';
 import { videoModelScenario } from './video-model.ts';
 
