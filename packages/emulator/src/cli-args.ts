@@ -1,7 +1,8 @@
 // Command-line flags of `aivideomaker-emulator`, parsed strictly: an unknown flag or a bad number is an
 // error that names the flag and what it accepts.
 import { parseArgs } from 'node:util';
-import type { EmulatorOptions } from './options';
+import { API_MODES, type ApiMode, type EmulatorOptions } from './options';
+import { PRICE_PRESETS, type PriceTable, resolvePrices } from './prices';
 
 export const USAGE = `Usage: aivideomaker-emulator [options]
 
@@ -16,6 +17,11 @@ Options:
   --speed <x>          Time compression: 10 runs every timing 10x faster (default 1)
   --failure-rate <r>   Share of tasks (0..1) that fail at random (default 0)
   --seed <n>           Seed for the random failures (default 1)
+  --api <mode>         live (default): the API document plus api-live.md's additions (quote,
+                       account, Idempotency-Key, X-Max-Credits, errorCode, minimax);
+                       seed: the API document only
+  --prices <table>     Prices: list (default), measured (the live service's measured prices),
+                       or JSON credits per second, e.g. '{"t2v":3,"multiplier":2}'
   --fault-control      Enable the /__emulator/ control routes (faults, request log, ledger)
   --quiet              Do not log requests on stderr
   --help               Show this help`;
@@ -51,6 +57,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     seed: number(values.seed, '--seed', Number.isInteger, 'an integer'),
     faultControl: values['fault-control'],
     quiet: values.quiet,
+    api: apiMode(values.api),
+    prices: priceTable(values.prices),
   };
   const keys = values['api-key'];
   if (keys) {
@@ -73,6 +81,8 @@ function parse(argv: readonly string[]) {
       speed: { type: 'string', default: '1' },
       'failure-rate': { type: 'string', default: '0' },
       seed: { type: 'string', default: '1' },
+      api: { type: 'string', default: 'live' },
+      prices: { type: 'string', default: 'list' },
       'fault-control': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -86,4 +96,30 @@ function number(text: string, flag: string, valid: (n: number) => boolean, allow
     throw new CliUsageError(`${flag} must be ${allowed} (got "${text}")`);
   }
   return value;
+}
+
+function apiMode(text: string): ApiMode {
+  if (!(API_MODES as readonly string[]).includes(text)) {
+    throw new CliUsageError(`--api must be one of ${API_MODES.join(', ')} (got "${text}")`);
+  }
+  return text as ApiMode;
+}
+
+function priceTable(text: string): PriceTable {
+  const preset = PRICE_PRESETS[text];
+  if (preset && Object.hasOwn(PRICE_PRESETS, text)) return preset;
+  let table: PriceTable;
+  try {
+    table = JSON.parse(text);
+  } catch {
+    throw new CliUsageError(
+      `--prices must be ${Object.keys(PRICE_PRESETS).join(' or ')}, or a JSON object of credits per second (got "${text}")`,
+    );
+  }
+  try {
+    resolvePrices(table);
+  } catch (error) {
+    throw new CliUsageError(`--prices: ${(error as Error).message.replace('Emulator option ', '')}`);
+  }
+  return table;
 }

@@ -31,7 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(`${emulator.url}\n`);
   const keys = options.apiKeys ? `${options.apiKeys.length} API key(s)` : 'any non-empty API key';
   process.stderr.write(
-    `aivideomaker-emulator listening on ${emulator.url} (${keys}, ${options.credits} credits, speed ${options.speed})\n`,
+    `aivideomaker-emulator listening on ${emulator.url} (${keys}, ${options.credits} credits, speed ${options.speed}, api ${emulator.api})\n`,
   );
   return new Promise((resolve) => {
     const stop = (signal: string) => {

@@ -5,9 +5,11 @@ import { createApi } from './api';
 import { handleControl } from './control';
 import { type FaultControl, FaultStore } from './faults';
 import { defaultAssetsDir, VideoFiles } from './files';
+import { failFor } from './http';
+import { IdempotencyStore } from './idempotency';
 import { type EmulatorLedger, Ledger } from './ledger';
 import { Lifecycle } from './lifecycle';
-import { type EmulatorOptions, resolveOptions } from './options';
+import { type ApiMode, type EmulatorOptions, resolveOptions } from './options';
 import { seededRandom } from './random';
 import { RateLimiter } from './rate-limiter';
 import type { RequestRecord } from './request-log';
@@ -21,6 +23,8 @@ export interface Emulator {
   readonly url: string;
   readonly host: string;
   readonly port: number;
+  /** 'live' (api-live.md's additions on) or 'seed' (the document exactly). */
+  readonly api: ApiMode;
   readonly ledger: EmulatorLedger;
   /** Copies of the task records, newest first, for one key or all. */
   tasks(key?: string): TaskRecord[];
@@ -52,13 +56,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     failureRate: config.failureRate,
     random: seededRandom(config.seed),
     baseUrl: () => url,
+    live: config.live,
   });
+  const fail = failFor(config.live);
   const api = createApi({
     tasks,
     ledger,
     lifecycle,
     apiKeys: config.apiKeys,
     files: new VideoFiles(config.assetsDir ?? defaultAssetsDir()),
+    live: config.live,
+    prices: config.prices,
+    idempotency: new IdempotencyStore(),
+    accountLimits: config.accountLimits,
+    fail,
   });
   const controlDeps = { faults, ledger, tasks, requests, webhooks: webhooks.deliveries };
   const server = createServer(
@@ -69,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       limiter: config.rateLimit ? new RateLimiter(config.rateLimit) : undefined,
       requests,
       timers,
+      fail,
       baseUrl: () => url,
       log: config.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
     }),
@@ -90,6 +102,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url,
     host: config.host,
     port,
+    api: config.live ? 'live' : 'seed',
     ledger,
     tasks: (key) => tasks.list(key).map((task) => structuredClone(task)),
     requests,

@@ -1,7 +1,7 @@
 // Fault injection: rules matched against incoming requests, each consumed `times` times. "before" kinds
 // answer without doing anything; "after" kinds let the real handler run (a task gets created and charged)
 // and then spoil the answer, which is what makes a client's retry policy matter.
-import { errorReply, type Reply } from './http';
+import type { Fail, Reply } from './http';
 
 export const FAULT_KINDS = [
   'latency',
@@ -109,17 +109,23 @@ export function faultDelayMs(fault: Fault): number {
 }
 
 /** What a fault does before the handler runs: answer, drop the connection, or let the request through. */
-export function faultBefore(fault: Fault): FaultOutcome {
+export function faultBefore(fault: Fault, fail: Fail): FaultOutcome {
   switch (fault.kind) {
     case 'error-before':
-      return errorReply(fault.status ?? 500, 'Internal server error');
+      return fail(fault.status ?? 500, 'INTERNAL_ERROR', 'Internal server error');
     case 'html-error':
       return htmlErrorPage(fault.status ?? 502);
     case 'reset':
       return 'reset';
     case 'rate-limit': {
       const retryAfter = fault.retryAfter === undefined ? '1' : fault.retryAfter;
-      return errorReply(429, 'Too many requests', retryAfter === null ? {} : { 'retry-after': retryAfter });
+      return fail(
+        429,
+        'RATE_LIMITED',
+        'Too many requests',
+        {},
+        retryAfter === null ? {} : { 'retry-after': retryAfter },
+      );
     }
     default:
       return 'continue';
@@ -127,10 +133,10 @@ export function faultBefore(fault: Fault): FaultOutcome {
 }
 
 /** What a fault does to the handler's real answer. */
-export function faultAfter(fault: Fault, reply: Reply): Reply | 'reset' {
+export function faultAfter(fault: Fault, reply: Reply, fail: Fail): Reply | 'reset' {
   switch (fault.kind) {
     case 'error-after':
-      return errorReply(fault.status ?? 500, 'Internal server error');
+      return fail(fault.status ?? 500, 'INTERNAL_ERROR', 'Internal server error');
     case 'reset-after':
       return 'reset';
     case 'malformed-json': {

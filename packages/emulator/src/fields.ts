@@ -58,6 +58,62 @@ export function isHttpUrl(value: string): boolean {
   return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
 }
 
+export function isHttpsUrl(value: string): boolean {
+  return isHttpUrl(value) && value.slice(0, 6).toLowerCase() === 'https:';
+}
+
+/** The same rule, not required (a default applies or the field is simply left out). */
+export function optional(rule: FieldRule): FieldRule {
+  return { ...rule, required: false };
+}
+
+export function integerRange(min: number, max: number): FieldRule {
+  const expects = `an integer from ${min} to ${max} (a number, not a string)`;
+  return {
+    required: true,
+    expects,
+    check: (value, field) =>
+      typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+        ? undefined
+        : `${field} must be ${expects} (got ${describeValue(value)})`,
+  };
+}
+
+/** minimax: an https URL, or also a data:image URI when `dataImages` (frames and reference images). */
+export function httpsField(dataImages: boolean): FieldRule {
+  const expects = dataImages
+    ? 'an https image URL or a data:image/<type>;base64,<data> URL'
+    : 'an https URL (data URIs are not accepted here)';
+  return {
+    required: true,
+    expects,
+    check: (value, field) =>
+      typeof value === 'string' && (isHttpsUrl(value) || (dataImages && DATA_IMAGE.test(value)))
+        ? undefined
+        : `${field} must be ${expects} (got ${describeValue(value)})`,
+  };
+}
+
+/** An array of at most `max` items, each checked by `item` (an empty array is allowed and means none). */
+export function listOf(item: FieldRule, max: number): FieldRule {
+  const expects = `an array of at most ${max} items, each ${item.expects}`;
+  return {
+    required: true,
+    expects,
+    check: (value, field) => {
+      if (!Array.isArray(value) || value.length > max) {
+        const got = Array.isArray(value) ? `${value.length} items` : describeValue(value);
+        return `${field} must be ${expects} (got ${got})`;
+      }
+      for (const [index, entry] of value.entries()) {
+        const problem = item.check(entry, `${field}[${index}]`);
+        if (problem) return problem;
+      }
+      return undefined;
+    },
+  };
+}
+
 export function imageField(): FieldRule {
   const expects = 'a public http(s) image URL or a data:image/<type>;base64,<data> URL';
   return {

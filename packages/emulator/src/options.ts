@@ -1,5 +1,17 @@
 // The emulator's options, their defaults, and checks that name the option and what is allowed.
+import { type PriceTable, type ResolvedPrices, resolvePrices } from './prices';
 import type { RateLimitOptions } from './rate-limiter';
+
+/** `live` (default): the seed document plus every addition of api-live.md. `seed`: the document only. */
+export type ApiMode = 'live' | 'seed';
+export const API_MODES: readonly ApiMode[] = ['live', 'seed'];
+
+/** Key limits reported by GET /api/v1/account (reported only, not enforced); -1 means unlimited. */
+export interface AccountLimits {
+  dailyCreditLimit?: number;
+  generationRequestsPerMinute?: number;
+  creditWarningAt?: number;
+}
 
 export interface EmulatorOptions {
   /** Port to listen on (default 0 = a free port; the CLI defaults to 4010). */
@@ -24,6 +36,12 @@ export interface EmulatorOptions {
   quiet?: boolean;
   /** Where the MP4 assets are, for bundlers that move this package's code away from its assets folder. */
   assetsDir?: string;
+  /** Which API to emulate (default 'live'; 'seed' turns every api-live.md addition off). */
+  api?: ApiMode;
+  /** Credits per second of video per model (default: the documented list prices), and a multiplier. */
+  prices?: PriceTable;
+  /** What GET /api/v1/account reports as the key's limits (default -1, unlimited, for each). */
+  accountLimits?: AccountLimits;
 }
 
 export interface ResolvedOptions {
@@ -38,6 +56,9 @@ export interface ResolvedOptions {
   faultControl: boolean;
   quiet: boolean;
   assetsDir: string | undefined;
+  live: boolean;
+  prices: ResolvedPrices;
+  accountLimits: Required<AccountLimits>;
 }
 
 function check(ok: boolean, name: string, allowed: string, value: unknown): void {
@@ -77,6 +98,19 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     );
     check(rateLimit.windowMs > 0, 'rateLimit.windowMs', 'a number > 0', rateLimit.windowMs);
   }
+  const api = options.api ?? 'live';
+  check(API_MODES.includes(api), 'api', `one of ${API_MODES.join(', ')}`, api);
+  const accountLimits = { dailyCreditLimit: -1, generationRequestsPerMinute: -1, creditWarningAt: -1 };
+  for (const [name, value] of Object.entries(options.accountLimits ?? {})) {
+    check(
+      name in accountLimits,
+      `accountLimits.${name}`,
+      `one of ${Object.keys(accountLimits).join(', ')}`,
+      name,
+    );
+    check(Number.isInteger(value) && value >= -1, `accountLimits.${name}`, 'an integer >= -1', value);
+    accountLimits[name as keyof typeof accountLimits] = value;
+  }
   return {
     port,
     host,
@@ -89,5 +123,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     faultControl: options.faultControl ?? false,
     quiet: options.quiet ?? true,
     assetsDir: options.assetsDir,
+    live: api === 'live',
+    prices: resolvePrices(options.prices),
+    accountLimits,
   };
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from './api';
 import { CONTROL_PREFIX } from './control';
 import { type FaultStore, faultAfter, faultBefore, faultDelayMs } from './faults';
-import { errorReply, type Reply, writeReply } from './http';
+import { type Fail, type Reply, writeReply } from './http';
 import { type RateLimiter, retryAfterHeaders } from './rate-limiter';
 import { formatLogLine, type RequestRecord } from './request-log';
 import type { Timers } from './timers';
@@ -19,6 +19,8 @@ export interface PipelineDeps {
   limiter: RateLimiter | undefined;
   requests: RequestRecord[];
   timers: Timers;
+  /** Error answers in the API mode's shape. */
+  fail: Fail;
   baseUrl: () => string;
   log: ((line: string) => void) | undefined;
 }
@@ -30,7 +32,8 @@ export const isQuery = (method: string, path: string) =>
 export function createRequestListener(deps: PipelineDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(deps, req, res).catch((error: unknown) => {
-      if (!res.headersSent) writeReply(res, errorReply(500, `Emulator error: ${String(error)}`), 'GET');
+      if (!res.headersSent)
+        writeReply(res, deps.fail(500, 'INTERNAL_ERROR', `Emulator error: ${String(error)}`), 'GET');
       else res.destroy();
     });
   };
@@ -73,28 +76,31 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     deps.log?.(formatLogLine(record, Date.now() - at));
   };
 
-  if (body === undefined) return finish(errorReply(413, `Request body over ${MAX_BODY_BYTES} bytes`));
+  if (body === undefined)
+    return finish(deps.fail(413, 'PAYLOAD_TOO_LARGE', `Request body over ${MAX_BODY_BYTES} bytes`));
   const fault = deps.faults.take(method, ctx.path);
   if (fault) {
     await deps.timers.sleep(faultDelayMs(fault));
     if (deps.timers.closed) return finish('reset');
-    const outcome = faultBefore(fault);
+    const outcome = faultBefore(fault, deps.fail);
     if (outcome !== 'continue') return finish(outcome);
   }
   if (deps.limiter && isQuery(method, ctx.path)) {
     const verdict = deps.limiter.hit(req.socket.remoteAddress ?? 'unknown');
     if (!verdict.ok) {
       return finish(
-        errorReply(
+        deps.fail(
           429,
+          'RATE_LIMITED',
           'Too many requests: task queries are rate-limited per IP; retry after Retry-After seconds',
+          {},
           retryAfterHeaders(verdict.retryAfterMs),
         ),
       );
     }
   }
   const reply = deps.api(ctx);
-  finish(fault ? faultAfter(fault, reply) : reply);
+  finish(fault ? faultAfter(fault, reply, deps.fail) : reply);
 }
 
 /** The body as text, or undefined when it is too large to keep. */
