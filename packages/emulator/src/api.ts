@@ -35,6 +35,9 @@ export interface ApiDeps {
   idempotency: IdempotencyStore;
   accountLimits: Required<AccountLimits>;
   fail: Fail;
+  /** Hosts webhooks may go to (lower-cased `host` or `host:port`); undefined = anywhere. */
+  webhookHosts: ReadonlySet<string> | undefined;
+  maxTaskBytesPerKey: number;
 }
 
 type Handler = (ctx: RequestContext, params: string[]) => Reply;
@@ -63,10 +66,27 @@ export function createApi(deps: ApiDeps): (ctx: RequestContext) => Reply {
       if (!match) continue;
       const handler = route.methods[ctx.method];
       if (!handler) return methodNotAllowed(deps.fail, Object.keys(route.methods));
-      return handler(ctx, match.slice(1).map(decodeURIComponent));
+      const params = decodeParams(match.slice(1));
+      if (!params) {
+        return deps.fail(
+          400,
+          'INVALID_PAYLOAD',
+          `Invalid percent-encoding in path: ${ctx.path.slice(0, 200)}`,
+        );
+      }
+      return handler(ctx, params);
     }
     return deps.fail(404, 'NOT_FOUND', `Not found: ${ctx.method} ${ctx.path}`);
   };
+}
+
+/** Path parameters decoded, or undefined when one is not valid percent-encoding (e.g. `%ZZ`). */
+function decodeParams(raw: string[]): string[] | undefined {
+  try {
+    return raw.map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
 }
 
 type KeyedHandler = (ctx: RequestContext, params: string[], key: string) => Reply;

@@ -20,7 +20,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const { options } = command;
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
-    emulator = await startEmulator(options);
+    emulator = await startEmulator({
+      ...options,
+      onWarning: (message) => process.stderr.write(`${message}\n`),
+    });
   } catch (error) {
     const hint = (error as Error).message.includes('in use')
       ? ' (choose another with --port, or --port 0)'

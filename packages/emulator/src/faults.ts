@@ -2,6 +2,7 @@
 // answer without doing anything; "after" kinds let the real handler run (a task gets created and charged)
 // and then spoil the answer, which is what makes a client's retry policy matter.
 import type { Fail, Reply } from './http';
+import { MAX_TIMER_MS } from './limits';
 
 export const FAULT_KINDS = [
   'latency',
@@ -84,23 +85,49 @@ function matches({ match }: Fault, method: string, path: string): boolean {
   if (match?.method && match.method.toUpperCase() !== method) return false;
   const pattern = match?.path;
   if (pattern === undefined) return true;
-  if (pattern instanceof RegExp) return pattern.test(path);
+  if (pattern instanceof RegExp) {
+    pattern.lastIndex = 0; // a /g or /y pattern would otherwise match every other request only
+    return pattern.test(path);
+  }
   return path === pattern || path.startsWith(pattern.endsWith('/') ? pattern : `${pattern}/`);
 }
 
 function checkFault(fault: Fault): void {
-  if (!FAULT_KINDS.includes(fault?.kind)) {
-    throw new RangeError(`fault.kind must be one of ${FAULT_KINDS.join(', ')} (got ${String(fault?.kind)})`);
+  if (typeof fault !== 'object' || fault === null) throw new TypeError('A fault must be an object');
+  if (!FAULT_KINDS.includes(fault.kind)) {
+    throw new RangeError(`fault.kind must be one of ${FAULT_KINDS.join(', ')} (got ${String(fault.kind)})`);
   }
-  const { times, status, delayMs } = fault;
+  const { times, status, delayMs, match, retryAfter } = fault;
   if (times !== undefined && !(times === Infinity || (Number.isInteger(times) && times > 0))) {
     throw new RangeError(`fault.times must be a positive integer or Infinity (got ${times})`);
   }
   if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) {
     throw new RangeError(`fault.status must be an HTTP status 100-599 (got ${status})`);
   }
-  if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0)) {
-    throw new RangeError(`fault.delayMs must be a number >= 0 (got ${delayMs})`);
+  // A longer delay overflows a Node timer, which then fires at once: the opposite of what was asked.
+  if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0 && delayMs <= MAX_TIMER_MS)) {
+    throw new RangeError(`fault.delayMs must be a number from 0 to ${MAX_TIMER_MS} (got ${delayMs})`);
+  }
+  if (retryAfter !== undefined && retryAfter !== null && typeof retryAfter !== 'string') {
+    throw new TypeError(`fault.retryAfter must be a string or null (got ${typeof retryAfter})`);
+  }
+  checkMatch(match);
+}
+
+/** A rule that passes here can never throw while requests are matched against it. */
+function checkMatch(match: Fault['match']): void {
+  if (match === undefined) return;
+  if (typeof match !== 'object' || match === null || Array.isArray(match)) {
+    throw new TypeError('fault.match must be an object { method?, path? }');
+  }
+  const { method, path } = match;
+  if (method !== undefined && !(typeof method === 'string' && /^[A-Za-z]+$/.test(method))) {
+    throw new TypeError(
+      `fault.match.method must be an HTTP method name such as "POST" (got ${JSON.stringify(method)})`,
+    );
+  }
+  if (path !== undefined && typeof path !== 'string' && !(path instanceof RegExp)) {
+    throw new TypeError(`fault.match.path must be a string or a RegExp (got ${JSON.stringify(path)})`);
   }
 }
 

@@ -1,5 +1,7 @@
 // Field rules for request bodies, exactly the API document's types. Each check returns an error message
 // naming the field and what is allowed, or undefined when the value is valid.
+import { MAX_PROMPT_CHARS } from './limits';
+
 export interface FieldRule {
   required: boolean;
   /** What a valid value looks like, for "is required" messages. */
@@ -17,13 +19,34 @@ export function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+// Prompt text follows core's rules (the document sets none), so a prompt core refuses is refused here too
+// and a client tested against the emulator cannot lean on it accepting what core never sends: at most
+// MAX_PROMPT_CHARS characters, no control characters but tab and line breaks, well-formed Unicode.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function textProblem(text: string, field: string): string | undefined {
+  if (text.length > MAX_PROMPT_CHARS) {
+    return `${field} must be at most ${MAX_PROMPT_CHARS} characters (got ${text.length})`;
+  }
+  const control = CONTROL_CHARS.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return `${field} must not contain control characters other than tab and line breaks (got U+${code} at index ${control.index})`;
+  }
+  if (LONE_SURROGATE.test(text))
+    return `${field} must be well-formed Unicode (it holds a lone surrogate half)`;
+  return undefined;
+}
+
+/** A required prompt: a non-empty string within the prompt rules above. */
 export function nonEmptyString(): FieldRule {
   return {
     required: true,
     expects: 'a non-empty string',
     check: (value, field) =>
       typeof value === 'string' && value.trim() !== ''
-        ? undefined
+        ? textProblem(value, field)
         : `${field} must be a non-empty string (got ${describeValue(value)})`,
   };
 }
@@ -32,10 +55,12 @@ export function optionalStringOrNull(): FieldRule {
   return {
     required: false,
     expects: 'a string or null',
-    check: (value, field) =>
-      value === null || typeof value === 'string'
-        ? undefined
-        : `${field} must be a string or null (got ${describeValue(value)})`,
+    check: (value, field) => {
+      if (value === null) return undefined;
+      return typeof value === 'string'
+        ? textProblem(value, field)
+        : `${field} must be a string or null (got ${describeValue(value)})`;
+    },
   };
 }
 
@@ -137,9 +162,12 @@ export function promptList(max: number): FieldRule {
         return `${field} must be ${expects} (got ${got})`;
       }
       const bad = value.findIndex((item) => typeof item !== 'string' || item.trim() === '');
-      return bad === -1
-        ? undefined
-        : `${field}[${bad}] must be a non-empty string (got ${describeValue(value[bad])})`;
+      if (bad !== -1) return `${field}[${bad}] must be a non-empty string (got ${describeValue(value[bad])})`;
+      for (const [index, item] of (value as string[]).entries()) {
+        const problem = textProblem(item, `${field}[${index}]`);
+        if (problem) return problem;
+      }
+      return undefined;
     },
   };
 }

@@ -102,17 +102,32 @@ export function generate(deps: ApiDeps) {
         field: 'webhookUrl',
       });
     }
+    const target = webhookUrl === undefined ? undefined : new URL(webhookUrl);
+    if (
+      target &&
+      deps.webhookHosts &&
+      !deps.webhookHosts.has(target.host) &&
+      !deps.webhookHosts.has(target.hostname)
+    ) {
+      return fail(
+        400,
+        'INVALID_PAYLOAD',
+        `webhookUrl host ${target.host} is not in the emulator's webhook allow-list (webhookHosts: ${[...deps.webhookHosts].join(', ')})`,
+        { field: 'webhookUrl' },
+      );
+    }
     const headers = liveHeaders(deps, ctx);
     if (headers.error) return headers.error;
     const priced = priceRequest(deps, ctx, model);
     if (isReply(priced)) return priced;
     const { idempotencyKey, maxCredits } = headers;
-    const print = fingerprint(priced.model, priced.input);
+    const print = idempotencyKey === undefined ? '' : fingerprint(priced.model, priced.input);
     if (idempotencyKey !== undefined) {
+      // A key whose task was forgotten to make room (see TaskStore) has expired: it starts afresh.
       const seen = idempotency.get(key, idempotencyKey);
       const original = seen && tasks.get(seen.taskId, key);
-      if (seen && original && seen.fingerprint === print) return submitAnswer(deps, ctx, original, true);
-      if (seen) {
+      if (original && seen.fingerprint === print) return submitAnswer(deps, ctx, original, true);
+      if (seen && original) {
         return fail(
           409,
           'IDEMPOTENCY_CONFLICT',
@@ -139,14 +154,25 @@ export function generate(deps: ApiDeps) {
           })
         : fail(402, 'INSUFFICIENT_CREDITS', 'Insufficient credits');
     }
-    const task = tasks.create({
-      key,
-      model: priced.model,
-      input: priced.input,
-      webhookUrl: webhookUrl ?? null,
-      credits,
-      idempotencyKey: idempotencyKey ?? null,
-    });
+    const bytes = Buffer.byteLength(ctx.body);
+    if (!tasks.makeRoom(key, bytes)) {
+      return fail(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `This key's unfinished tasks hold ${tasks.bytes(key)} bytes of input; the emulator keeps at most ${deps.maxTaskBytesPerKey} per key (option maxTaskBytesPerKey)`,
+      );
+    }
+    const task = tasks.create(
+      {
+        key,
+        model: priced.model,
+        input: priced.input,
+        webhookUrl: webhookUrl ?? null,
+        credits,
+        idempotencyKey: idempotencyKey ?? null,
+      },
+      bytes,
+    );
     ledger.charge(key, task.id, credits);
     if (idempotencyKey !== undefined)
       idempotency.set(key, idempotencyKey, { fingerprint: print, taskId: task.id });

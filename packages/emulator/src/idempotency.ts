@@ -1,6 +1,7 @@
 // Idempotency-Key (api-live.md): per API key, the first successful generate with a key is remembered
 // with a fingerprint of what it asked for; the same key with the same request replays that task, the same
 // key with another request is a conflict. Failed requests (400, 402, 422, ...) remember nothing.
+import { createHash } from 'node:crypto';
 import type { Model, TaskInput } from './models';
 
 export const IDEMPOTENCY_KEY_MIN = 8;
@@ -23,9 +24,14 @@ export class IdempotencyStore {
   }
 }
 
-/** The model and the body as data: key order and whitespace do not make two requests different. */
+/**
+ * The model and the body as data (key order and whitespace do not make two requests different), hashed
+ * so that a remembered key costs a few bytes however large its body (data URIs) was.
+ */
 export function fingerprint(model: Model, input: TaskInput): string {
-  return JSON.stringify([model, canonical(input)]);
+  return createHash('sha256')
+    .update(JSON.stringify([model, canonical(input)]))
+    .digest('base64url');
 }
 
 function canonical(value: unknown): unknown {

@@ -1,6 +1,14 @@
 // The emulator's options, their defaults, and checks that name the option and what is allowed.
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_TASK_BYTES_PER_KEY,
+  DEFAULT_REQUEST_LOG,
+  MAX_TIMER_MS,
+  MIN_SPEED,
+} from './limits';
 import { type PriceTable, type ResolvedPrices, resolvePrices } from './prices';
 import type { RateLimitOptions } from './rate-limiter';
+import type { RequestLogLimits } from './request-log';
 
 /** `live` (default): the seed document plus every addition of api-live.md. `seed`: the document only. */
 export type ApiMode = 'live' | 'seed';
@@ -42,6 +50,16 @@ export interface EmulatorOptions {
   prices?: PriceTable;
   /** What GET /api/v1/account reports as the key's limits (default -1, unlimited, for each). */
   accountLimits?: AccountLimits;
+  /** Request bodies over this many bytes get 413 and are not kept (default 16 MiB). */
+  maxBodyBytes?: number;
+  /** Task inputs kept per API key; the key's oldest finished tasks are forgotten past it (default 64 MiB). */
+  maxTaskBytesPerKey?: number;
+  /** Bounds of the request log (`emu.requests`), a ring (default 10 000 entries, 64 MiB). */
+  requestLog?: Partial<RequestLogLimits>;
+  /** Hosts (`host` or `host:port`) webhooks may be sent to; omitted = wherever the caller's webhookUrl points. */
+  webhookHosts?: readonly string[];
+  /** Receives warnings, such as a port fetch() refuses (default: process.emitWarning). */
+  onWarning?: (message: string) => void;
 }
 
 export interface ResolvedOptions {
@@ -59,6 +77,11 @@ export interface ResolvedOptions {
   live: boolean;
   prices: ResolvedPrices;
   accountLimits: Required<AccountLimits>;
+  maxBodyBytes: number;
+  maxTaskBytesPerKey: number;
+  requestLog: RequestLogLimits;
+  webhookHosts: ReadonlySet<string> | undefined;
+  onWarning: (message: string) => void;
 }
 
 function check(ok: boolean, name: string, allowed: string, value: unknown): void {
@@ -70,7 +93,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   check(Number.isInteger(port) && port >= 0 && port <= 65535, 'port', 'an integer 0-65535', port);
   check(typeof host === 'string' && host !== '', 'host', 'a non-empty string', host);
   check(Number.isFinite(credits) && credits >= 0, 'credits', 'a finite number >= 0', credits);
-  check(Number.isFinite(speed) && speed > 0, 'speed', 'a finite number > 0', speed);
+  // Slower than MIN_SPEED, timers would overflow Node's limit and fire at once.
+  check(Number.isFinite(speed) && speed >= MIN_SPEED, 'speed', `a finite number >= ${MIN_SPEED}`, speed);
   check(
     typeof failureRate === 'number' && failureRate >= 0 && failureRate <= 1,
     'failureRate',
@@ -96,7 +120,12 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
       'an integer > 0',
       rateLimit.limit,
     );
-    check(rateLimit.windowMs > 0, 'rateLimit.windowMs', 'a number > 0', rateLimit.windowMs);
+    check(
+      rateLimit.windowMs > 0 && rateLimit.windowMs / speed <= MAX_TIMER_MS,
+      'rateLimit.windowMs',
+      `a number > 0 (at most ${MAX_TIMER_MS} once divided by speed)`,
+      rateLimit.windowMs,
+    );
   }
   const api = options.api ?? 'live';
   check(API_MODES.includes(api), 'api', `one of ${API_MODES.join(', ')}`, api);
@@ -111,6 +140,43 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     check(Number.isInteger(value) && value >= -1, `accountLimits.${name}`, 'an integer >= -1', value);
     accountLimits[name as keyof typeof accountLimits] = value;
   }
+  const sizes = { maxBodyBytes: DEFAULT_MAX_BODY_BYTES, maxTaskBytesPerKey: DEFAULT_MAX_TASK_BYTES_PER_KEY };
+  for (const name of ['maxBodyBytes', 'maxTaskBytesPerKey'] as const) {
+    const value = options[name] ?? sizes[name];
+    check(Number.isInteger(value) && value >= 1024, name, 'an integer >= 1024 (bytes)', value);
+    sizes[name] = value;
+  }
+  check(
+    sizes.maxTaskBytesPerKey >= sizes.maxBodyBytes,
+    'maxTaskBytesPerKey',
+    `at least maxBodyBytes (${sizes.maxBodyBytes}), so one task always fits`,
+    sizes.maxTaskBytesPerKey,
+  );
+  const requestLog = { ...DEFAULT_REQUEST_LOG, ...options.requestLog };
+  check(
+    Number.isInteger(requestLog.maxEntries) && requestLog.maxEntries > 0,
+    'requestLog.maxEntries',
+    'an integer > 0',
+    requestLog.maxEntries,
+  );
+  check(
+    Number.isInteger(requestLog.maxBytes) && requestLog.maxBytes >= 65_536,
+    'requestLog.maxBytes',
+    'an integer >= 65536',
+    requestLog.maxBytes,
+  );
+  const hosts = options.webhookHosts;
+  if (hosts !== undefined) {
+    check(
+      Array.isArray(hosts) && hosts.every((host) => typeof host === 'string' && /^[^\s/?#@]+$/.test(host)),
+      'webhookHosts',
+      'an array of host names (e.g. "127.0.0.1", "hooks.test:8080")',
+      hosts,
+    );
+  }
+  const onWarning =
+    options.onWarning ?? ((message: string) => process.emitWarning(message, 'EmulatorWarning'));
+  check(typeof onWarning === 'function', 'onWarning', 'a function', onWarning);
   return {
     port,
     host,
@@ -126,5 +192,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     live: api === 'live',
     prices: resolvePrices(options.prices),
     accountLimits,
+    ...sizes,
+    requestLog,
+    webhookHosts: hosts && new Set(hosts.map((host) => host.toLowerCase())),
+    onWarning,
   };
 }

@@ -95,10 +95,34 @@ function newTaskId(): string {
 
 type NewTask = Omit<TaskRecord, 'id' | 'status' | 'output' | 'createdAt' | 'completedAt' | 'creditsRefunded'>;
 
+const FINISHED: ReadonlySet<TaskStatus> = new Set(['COMPLETED', 'FAILED', 'CANCEL']);
+
+/**
+ * Tasks by id. Each key's stored inputs are bounded (`maxBytesPerKey`): to make room, that key's oldest
+ * finished tasks are forgotten, never another key's, so one key's flood cannot break another's answers
+ * and no answer grows past what a JSON string can hold.
+ */
 export class TaskStore {
   readonly #byId = new Map<string, TaskRecord>();
+  readonly #sizes = new Map<string, number>();
+  readonly #bytesByKey = new Map<string, number>();
 
-  create(fields: NewTask): TaskRecord {
+  constructor(private readonly maxBytesPerKey = Number.POSITIVE_INFINITY) {}
+
+  /** Frees room for `bytes` more of `key`'s input; false when its unfinished tasks alone leave none. */
+  makeRoom(key: string, bytes: number): boolean {
+    let used = this.#bytesByKey.get(key) ?? 0;
+    if (used + bytes <= this.maxBytesPerKey) return true;
+    for (const task of this.#byId.values()) {
+      if (used + bytes <= this.maxBytesPerKey) break;
+      if (task.key !== key || !FINISHED.has(task.status)) continue;
+      used -= this.#forget(task);
+    }
+    return used + bytes <= this.maxBytesPerKey;
+  }
+
+  /** `bytes`: the size of the request body, counted against the key's budget. */
+  create(fields: NewTask, bytes = 0): TaskRecord {
     const task: TaskRecord = {
       id: newTaskId(),
       ...fields,
@@ -109,6 +133,8 @@ export class TaskStore {
       creditsRefunded: 0,
     };
     this.#byId.set(task.id, task);
+    this.#sizes.set(task.id, bytes);
+    this.#bytesByKey.set(task.key, (this.#bytesByKey.get(task.key) ?? 0) + bytes);
     return task;
   }
 
@@ -121,5 +147,18 @@ export class TaskStore {
   /** Newest first (insertion order breaks ties within the same millisecond). */
   list(key?: string): TaskRecord[] {
     return [...this.#byId.values()].filter((task) => key === undefined || task.key === key).reverse();
+  }
+
+  /** Bytes of input held for `key`. */
+  bytes(key: string): number {
+    return this.#bytesByKey.get(key) ?? 0;
+  }
+
+  #forget(task: TaskRecord): number {
+    const size = this.#sizes.get(task.id) ?? 0;
+    this.#byId.delete(task.id);
+    this.#sizes.delete(task.id);
+    this.#bytesByKey.set(task.key, (this.#bytesByKey.get(task.key) ?? 0) - size);
+    return size;
   }
 }
