@@ -13,6 +13,7 @@ export const AREAS = [
   'Destination safety',
   'Hostile server answers',
   'Load',
+  'Emulator limits',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -59,6 +60,8 @@ export interface CaseFigures {
   unsafeWrites: number;
   /** Hostile answers (unsafe ids, another task, redirects, nonsense Retry-After) taken as valid. */
   hostileAccepted: number;
+  /** Emulator answers that were not the documented one: a 500, a reset, a hang, another key's answer changed. */
+  emulatorBreaks: number;
   load?: LoadFigures;
 }
 
@@ -83,6 +86,7 @@ export function emptyFigures(area: Area): CaseFigures {
     overShare: 0,
     unsafeWrites: 0,
     hostileAccepted: 0,
+    emulatorBreaks: 0,
   };
 }
 

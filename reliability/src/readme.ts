@@ -29,6 +29,8 @@ const WHAT: Record<AreaResults['area'], string> = {
   'Hostile server answers':
     'task ids such as `../../escaped`, answers about another task, Retry-After 0/negative/past, a failing confirming read, broken transfers',
   Load: "1,000 tasks at once through one client's watcher, the emulator in its own process",
+  'Emulator limits':
+    "oversized bodies and prompts, control characters, one key's flood of big tasks, bad percent-encoding, broken fault rules, timer overflows, a dripping webhook receiver, ports fetch() refuses",
 };
 
 function figure(area: AreaResults, results: Results): string {
@@ -53,6 +55,8 @@ function figure(area: AreaResults, results: Results): string {
       return `files replaced, written outside or paid for before a refusal: ${area.unsafeWrites}`;
     case 'Hostile server answers':
       return `taken as valid: ${area.hostileAccepted}; files written outside: ${area.unsafeWrites}`;
+    case 'Emulator limits':
+      return `answers broken (500, reset, hang, another key's answer changed): ${area.emulatorBreaks}`;
     case 'Load': {
       const load = results.load;
       if (!load) return 'not run';

@@ -132,7 +132,7 @@ async function runCase(testCase: WaitCase) {
     expect(outcome.task).toMatchObject({
       id: taskId,
       status: 'COMPLETED',
-      output: { video: expect.any(String) },
+      output: { url: expect.any(String) },
     });
   } else {
     if (!('error' in outcome)) throw new Error(`resolved, expected ${testCase.expect.error.name}`);

@@ -64,7 +64,7 @@ describe('waiting at scale', () => {
     };
     const client = clientFor(emu, { fetch: strippingFetch });
     const done = await Promise.all([1, 2, 3].map((i) => client.run('t2v', { ...T2V, prompt: `clip ${i}` })));
-    expect(done.every((task) => typeof (task.output as { video?: unknown }).video === 'string')).toBe(true);
+    expect(done.every((task) => typeof (task.output as { url?: unknown }).url === 'string')).toBe(true);
     const gets = queryRequests(emu).filter((request) => /^\/api\/v1\/tasks\/[^/]+$/.test(request.path));
     expect(gets.map((request) => request.path).sort()).toEqual(
       done.map((t) => `/api/v1/tasks/${t.id}`).sort(),

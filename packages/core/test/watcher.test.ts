@@ -31,7 +31,7 @@ describe('waiting', () => {
     expect(task).toMatchObject({
       id: taskId,
       status: 'COMPLETED',
-      output: { video: `${emu.url}/files/${taskId}.mp4` },
+      output: { url: `${emu.url}/files/${taskId}.mp4` },
     });
     expect(updates.map((u) => u.status)).toEqual(
       ['SUBMITTED', 'PROGRESS', 'COMPLETED'].slice(-updates.length),

@@ -41,7 +41,7 @@ describe('webhooks', () => {
     emu.clearRequests();
     const { taskId } = await client.generate('t2v', T2V, { webhookUrl: withWebhookToken(hookUrl, TOKEN) });
     const waited = await client.tasks.wait(taskId, { timeoutMs: 5_000 });
-    expect(waited).toMatchObject({ id: taskId, status: 'COMPLETED', output: { video: expect.any(String) } });
+    expect(waited).toMatchObject({ id: taskId, status: 'COMPLETED', output: { url: expect.any(String) } });
     await expect.poll(() => seen.map((task) => task.status)).toEqual(['COMPLETED']);
     expect(seen[0]).toEqual(waited);
     await expect.poll(() => emu.webhooks.filter((d) => d.body.taskId === taskId).length).toBe(3);

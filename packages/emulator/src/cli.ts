@@ -20,7 +20,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const { options } = command;
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
-    emulator = await startEmulator(options);
+    emulator = await startEmulator({
+      ...options,
+      onWarning: (message) => process.stderr.write(`${message}\n`),
+    });
   } catch (error) {
     const hint = (error as Error).message.includes('in use')
       ? ' (choose another with --port, or --port 0)'
@@ -31,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(`${emulator.url}\n`);
   const keys = options.apiKeys ? `${options.apiKeys.length} API key(s)` : 'any non-empty API key';
   process.stderr.write(
-    `aivideomaker-emulator listening on ${emulator.url} (${keys}, ${options.credits} credits, speed ${options.speed})\n`,
+    `aivideomaker-emulator listening on ${emulator.url} (${keys}, ${options.credits} credits, speed ${options.speed}, api ${emulator.api})\n`,
   );
   return new Promise((resolve) => {
     const stop = (signal: string) => {

@@ -5,12 +5,15 @@ import { createApi } from './api';
 import { handleControl } from './control';
 import { type FaultControl, FaultStore } from './faults';
 import { defaultAssetsDir, VideoFiles } from './files';
+import { failFor } from './http';
+import { IdempotencyStore } from './idempotency';
 import { type EmulatorLedger, Ledger } from './ledger';
 import { Lifecycle } from './lifecycle';
-import { type EmulatorOptions, resolveOptions } from './options';
+import { badPortWarning } from './limits';
+import { type ApiMode, type EmulatorOptions, resolveOptions } from './options';
 import { seededRandom } from './random';
 import { RateLimiter } from './rate-limiter';
-import type { RequestRecord } from './request-log';
+import { RequestLog, type RequestRecord } from './request-log';
 import { createRequestListener } from './server';
 import { type TaskRecord, TaskStore } from './tasks';
 import { Timers } from './timers';
@@ -21,11 +24,15 @@ export interface Emulator {
   readonly url: string;
   readonly host: string;
   readonly port: number;
+  /** 'live' (api-live.md's additions on) or 'seed' (the document exactly). */
+  readonly api: ApiMode;
   readonly ledger: EmulatorLedger;
   /** Copies of the task records, newest first, for one key or all. */
   tasks(key?: string): TaskRecord[];
-  /** Every API request answered (live array; control routes are not recorded). */
+  /** The API requests answered, newest last (live array, a ring bounded by `requestLog`; control routes are not recorded). */
   readonly requests: RequestRecord[];
+  /** Warnings about the setup (e.g. a port fetch() refuses), also sent to `onWarning`. */
+  readonly warnings: readonly string[];
   clearRequests(): void;
   /** Every webhook delivery attempt (live array). */
   readonly webhooks: WebhookDelivery[];
@@ -39,10 +46,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const config = resolveOptions(options);
   const timers = new Timers();
   const ledger = new Ledger(config.credits);
-  const tasks = new TaskStore();
+  const tasks = new TaskStore(config.maxTaskBytesPerKey);
   const faults = new FaultStore();
   const webhooks = new WebhookSender(timers, config.speed);
-  const requests: RequestRecord[] = [];
+  const requestLog = new RequestLog(config.requestLog);
+  const requests = requestLog.entries;
   let url = '';
   const lifecycle = new Lifecycle({
     timers,
@@ -52,13 +60,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     failureRate: config.failureRate,
     random: seededRandom(config.seed),
     baseUrl: () => url,
+    live: config.live,
   });
+  const fail = failFor(config.live);
   const api = createApi({
     tasks,
     ledger,
     lifecycle,
     apiKeys: config.apiKeys,
     files: new VideoFiles(config.assetsDir ?? defaultAssetsDir()),
+    live: config.live,
+    prices: config.prices,
+    idempotency: new IdempotencyStore(),
+    accountLimits: config.accountLimits,
+    fail,
+    webhookHosts: config.webhookHosts,
+    maxTaskBytesPerKey: config.maxTaskBytesPerKey,
   });
   const controlDeps = { faults, ledger, tasks, requests, webhooks: webhooks.deliveries };
   const server = createServer(
@@ -67,13 +84,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       control: config.faultControl ? (ctx) => handleControl(controlDeps, ctx) : undefined,
       faults,
       limiter: config.rateLimit ? new RateLimiter(config.rateLimit) : undefined,
-      requests,
+      requests: requestLog,
+      maxBodyBytes: config.maxBodyBytes,
       timers,
+      fail,
       baseUrl: () => url,
       log: config.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
     }),
   );
   const port = await listen(server, config.port, config.host);
+  const warnings = [badPortWarning(port)].filter((warning) => warning !== undefined);
+  for (const warning of warnings) config.onWarning(`aivideomaker-emulator: ${warning}`);
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   let closing: Promise<void> | undefined;
@@ -90,9 +111,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url,
     host: config.host,
     port,
+    api: config.live ? 'live' : 'seed',
     ledger,
     tasks: (key) => tasks.list(key).map((task) => structuredClone(task)),
     requests,
+    warnings,
     clearRequests: () => {
       requests.length = 0;
     },

@@ -1,7 +1,8 @@
 // Fault injection: rules matched against incoming requests, each consumed `times` times. "before" kinds
 // answer without doing anything; "after" kinds let the real handler run (a task gets created and charged)
 // and then spoil the answer, which is what makes a client's retry policy matter.
-import { errorReply, type Reply } from './http';
+import type { Fail, Reply } from './http';
+import { MAX_TIMER_MS } from './limits';
 
 export const FAULT_KINDS = [
   'latency',
@@ -84,23 +85,49 @@ function matches({ match }: Fault, method: string, path: string): boolean {
   if (match?.method && match.method.toUpperCase() !== method) return false;
   const pattern = match?.path;
   if (pattern === undefined) return true;
-  if (pattern instanceof RegExp) return pattern.test(path);
+  if (pattern instanceof RegExp) {
+    pattern.lastIndex = 0; // a /g or /y pattern would otherwise match every other request only
+    return pattern.test(path);
+  }
   return path === pattern || path.startsWith(pattern.endsWith('/') ? pattern : `${pattern}/`);
 }
 
 function checkFault(fault: Fault): void {
-  if (!FAULT_KINDS.includes(fault?.kind)) {
-    throw new RangeError(`fault.kind must be one of ${FAULT_KINDS.join(', ')} (got ${String(fault?.kind)})`);
+  if (typeof fault !== 'object' || fault === null) throw new TypeError('A fault must be an object');
+  if (!FAULT_KINDS.includes(fault.kind)) {
+    throw new RangeError(`fault.kind must be one of ${FAULT_KINDS.join(', ')} (got ${String(fault.kind)})`);
   }
-  const { times, status, delayMs } = fault;
+  const { times, status, delayMs, match, retryAfter } = fault;
   if (times !== undefined && !(times === Infinity || (Number.isInteger(times) && times > 0))) {
     throw new RangeError(`fault.times must be a positive integer or Infinity (got ${times})`);
   }
   if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) {
     throw new RangeError(`fault.status must be an HTTP status 100-599 (got ${status})`);
   }
-  if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0)) {
-    throw new RangeError(`fault.delayMs must be a number >= 0 (got ${delayMs})`);
+  // A longer delay overflows a Node timer, which then fires at once: the opposite of what was asked.
+  if (delayMs !== undefined && !(Number.isFinite(delayMs) && delayMs >= 0 && delayMs <= MAX_TIMER_MS)) {
+    throw new RangeError(`fault.delayMs must be a number from 0 to ${MAX_TIMER_MS} (got ${delayMs})`);
+  }
+  if (retryAfter !== undefined && retryAfter !== null && typeof retryAfter !== 'string') {
+    throw new TypeError(`fault.retryAfter must be a string or null (got ${typeof retryAfter})`);
+  }
+  checkMatch(match);
+}
+
+/** A rule that passes here can never throw while requests are matched against it. */
+function checkMatch(match: Fault['match']): void {
+  if (match === undefined) return;
+  if (typeof match !== 'object' || match === null || Array.isArray(match)) {
+    throw new TypeError('fault.match must be an object { method?, path? }');
+  }
+  const { method, path } = match;
+  if (method !== undefined && !(typeof method === 'string' && /^[A-Za-z]+$/.test(method))) {
+    throw new TypeError(
+      `fault.match.method must be an HTTP method name such as "POST" (got ${JSON.stringify(method)})`,
+    );
+  }
+  if (path !== undefined && typeof path !== 'string' && !(path instanceof RegExp)) {
+    throw new TypeError(`fault.match.path must be a string or a RegExp (got ${JSON.stringify(path)})`);
   }
 }
 
@@ -109,17 +136,23 @@ export function faultDelayMs(fault: Fault): number {
 }
 
 /** What a fault does before the handler runs: answer, drop the connection, or let the request through. */
-export function faultBefore(fault: Fault): FaultOutcome {
+export function faultBefore(fault: Fault, fail: Fail): FaultOutcome {
   switch (fault.kind) {
     case 'error-before':
-      return errorReply(fault.status ?? 500, 'Internal server error');
+      return fail(fault.status ?? 500, 'INTERNAL_ERROR', 'Internal server error');
     case 'html-error':
       return htmlErrorPage(fault.status ?? 502);
     case 'reset':
       return 'reset';
     case 'rate-limit': {
       const retryAfter = fault.retryAfter === undefined ? '1' : fault.retryAfter;
-      return errorReply(429, 'Too many requests', retryAfter === null ? {} : { 'retry-after': retryAfter });
+      return fail(
+        429,
+        'RATE_LIMITED',
+        'Too many requests',
+        {},
+        retryAfter === null ? {} : { 'retry-after': retryAfter },
+      );
     }
     default:
       return 'continue';
@@ -127,10 +160,10 @@ export function faultBefore(fault: Fault): FaultOutcome {
 }
 
 /** What a fault does to the handler's real answer. */
-export function faultAfter(fault: Fault, reply: Reply): Reply | 'reset' {
+export function faultAfter(fault: Fault, reply: Reply, fail: Fail): Reply | 'reset' {
   switch (fault.kind) {
     case 'error-after':
-      return errorReply(fault.status ?? 500, 'Internal server error');
+      return fail(fault.status ?? 500, 'INTERNAL_ERROR', 'Internal server error');
     case 'reset-after':
       return 'reset';
     case 'malformed-json': {

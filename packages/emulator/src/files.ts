@@ -2,7 +2,7 @@
 // content-length, accept-ranges and single-range (206) answers, as a CDN would.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorReply, type Reply } from './http';
+import type { Fail, Reply } from './http';
 import type { AspectRatio } from './models';
 
 const ASSET_FILES: Record<AspectRatio, string> = {
@@ -34,12 +34,16 @@ export class VideoFiles {
     return bytes;
   }
 
-  reply(ratio: AspectRatio, rangeHeader: string | undefined): Reply {
+  reply(ratio: AspectRatio, rangeHeader: string | undefined, fail: Fail): Reply {
     let bytes: Buffer;
     try {
       bytes = this.load(ratio);
     } catch {
-      return errorReply(500, `Emulator asset ${ASSET_FILES[ratio]} is missing from ${this.assetsDir}`);
+      return fail(
+        500,
+        'INTERNAL_ERROR',
+        `Emulator asset ${ASSET_FILES[ratio]} is missing from ${this.assetsDir}`,
+      );
     }
     const headers = { 'content-type': 'video/mp4', 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
     const range = rangeHeader ? parseRange(rangeHeader, bytes.length) : undefined;

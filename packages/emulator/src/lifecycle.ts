@@ -2,7 +2,7 @@
 // applies the side effects of every status change: refunds, completion time, output, webhook.
 import type { Ledger } from './ledger';
 import { processingMs, TIMINGS } from './models';
-import { filePath, type TaskRecord, type TaskStatus } from './tasks';
+import { outputOf, type TaskRecord, type TaskStatus } from './tasks';
 import type { Timers } from './timers';
 import type { WebhookSender } from './webhooks';
 
@@ -17,6 +17,8 @@ export interface LifecycleDeps {
   failureRate: number;
   random: () => number;
   baseUrl: () => string;
+  /** Default (live) mode: outputs in api-live.md's shape. */
+  live: boolean;
 }
 
 export class Lifecycle {
@@ -29,7 +31,7 @@ export class Lifecycle {
     this.deps.webhooks.notify(task);
     // Draw for every task, failing or not, so a seed yields the same sequence whatever the prompts.
     const unlucky = this.deps.random() < this.deps.failureRate;
-    const fails = unlucky || hasFailMarker(task.input.prompt);
+    const fails = unlucky || hasFailMarker(task.input.prompt ?? task.input.content);
     const { speed } = this.deps;
     const renderMs = processingMs(task.model, task.input) / speed;
     this.#after(task, TIMINGS[task.model].queueMs / speed, () => {
@@ -62,11 +64,14 @@ export class Lifecycle {
 
   #transition(task: TaskRecord, status: TaskStatus): void {
     task.status = status;
-    if (status === 'COMPLETED') task.output = { video: `${this.deps.baseUrl()}${filePath(task.id)}` };
+    task.output = outputOf(task, this.deps.baseUrl(), this.deps.live);
     if (status === 'COMPLETED' || status === 'FAILED' || status === 'CANCEL') {
       task.completedAt = new Date().toISOString();
     }
-    if (status === 'FAILED' || status === 'CANCEL') this.deps.ledger.refund(task.key, task.id, task.credits);
+    if (status === 'FAILED' || status === 'CANCEL') {
+      this.deps.ledger.refund(task.key, task.id, task.credits);
+      task.creditsRefunded = task.credits;
+    }
     this.deps.webhooks.notify(task);
   }
 }

@@ -4,12 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from './api';
 import { CONTROL_PREFIX } from './control';
 import { type FaultStore, faultAfter, faultBefore, faultDelayMs } from './faults';
-import { errorReply, type Reply, writeReply } from './http';
+import { type Fail, type Reply, writeReply } from './http';
 import { type RateLimiter, retryAfterHeaders } from './rate-limiter';
-import { formatLogLine, type RequestRecord } from './request-log';
+import { formatLogLine, type RequestLog, type RequestRecord } from './request-log';
 import type { Timers } from './timers';
-
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface PipelineDeps {
   api: (ctx: RequestContext) => Reply;
@@ -17,8 +15,12 @@ export interface PipelineDeps {
   control: ((ctx: RequestContext) => Reply) | undefined;
   faults: FaultStore;
   limiter: RateLimiter | undefined;
-  requests: RequestRecord[];
+  requests: RequestLog;
+  /** Bodies over this many bytes are refused with 413 and not kept. */
+  maxBodyBytes: number;
   timers: Timers;
+  /** Error answers in the API mode's shape. */
+  fail: Fail;
   baseUrl: () => string;
   log: ((line: string) => void) | undefined;
 }
@@ -30,7 +32,8 @@ export const isQuery = (method: string, path: string) =>
 export function createRequestListener(deps: PipelineDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(deps, req, res).catch((error: unknown) => {
-      if (!res.headersSent) writeReply(res, errorReply(500, `Emulator error: ${String(error)}`), 'GET');
+      if (!res.headersSent)
+        writeReply(res, deps.fail(500, 'INTERNAL_ERROR', `Emulator error: ${String(error)}`), 'GET');
       else res.destroy();
     });
   };
@@ -40,7 +43,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   const at = Date.now();
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-  const body = await readBody(req);
+  const body = await readBody(req, deps.maxBodyBytes);
   const ctx: RequestContext = {
     method,
     path: url.pathname,
@@ -63,7 +66,7 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     status: 0,
     at,
   };
-  deps.requests.push(record);
+  deps.requests.add(record);
   const finish = (reply: Reply | 'reset') => {
     if (reply === 'reset') req.socket.destroy();
     else {
@@ -73,39 +76,49 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     deps.log?.(formatLogLine(record, Date.now() - at));
   };
 
-  if (body === undefined) return finish(errorReply(413, `Request body over ${MAX_BODY_BYTES} bytes`));
+  if (body === undefined)
+    return finish(deps.fail(413, 'PAYLOAD_TOO_LARGE', `Request body over ${deps.maxBodyBytes} bytes`));
   const fault = deps.faults.take(method, ctx.path);
   if (fault) {
     await deps.timers.sleep(faultDelayMs(fault));
     if (deps.timers.closed) return finish('reset');
-    const outcome = faultBefore(fault);
+    const outcome = faultBefore(fault, deps.fail);
     if (outcome !== 'continue') return finish(outcome);
   }
   if (deps.limiter && isQuery(method, ctx.path)) {
     const verdict = deps.limiter.hit(req.socket.remoteAddress ?? 'unknown');
     if (!verdict.ok) {
       return finish(
-        errorReply(
+        deps.fail(
           429,
+          'RATE_LIMITED',
           'Too many requests: task queries are rate-limited per IP; retry after Retry-After seconds',
+          {},
           retryAfterHeaders(verdict.retryAfterMs),
         ),
       );
     }
   }
-  const reply = deps.api(ctx);
-  finish(fault ? faultAfter(fault, reply) : reply);
+  let reply: Reply;
+  try {
+    reply = deps.api(ctx);
+  } catch (error) {
+    // A bug must answer (and be logged as) a 500, never leave the request looking like a reset.
+    reply = deps.fail(500, 'INTERNAL_ERROR', `Emulator error: ${String(error)}`);
+  }
+  finish(fault ? faultAfter(fault, reply, deps.fail) : reply);
 }
 
-/** The body as text, or undefined when it is too large to keep. */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body as text, or undefined when it is over `max` bytes (read to the end, but not kept). */
+async function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    if (size <= max) chunks.push(chunk);
+    else chunks.length = 0;
   }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
+  return size > max ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 /** Absolute URLs in answers use the host the client asked for (e.g. a Docker service name). */

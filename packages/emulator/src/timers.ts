@@ -1,5 +1,8 @@
 // Every timer the emulator starts goes through here: unref'd so a forgotten emulator never keeps a test
-// process alive, and cleared all at once by close().
+// process alive, cleared all at once by close(), and never longer than a Node timer can hold (a longer
+// one would fire at once). Options are checked so that no real delay comes near that bound.
+import { MAX_TIMER_MS } from './limits';
+
 export class Timers {
   #pending = new Map<ReturnType<typeof setTimeout>, () => void>();
   #closed = false;
@@ -11,10 +14,13 @@ export class Timers {
   /** Runs `fn` after `ms`; does nothing once closed. Returns a function that cancels it. */
   set(fn: () => void, ms: number): () => void {
     if (this.#closed) return () => {};
-    const handle = setTimeout(() => {
-      this.#pending.delete(handle);
-      fn();
-    }, ms);
+    const handle = setTimeout(
+      () => {
+        this.#pending.delete(handle);
+        fn();
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    );
     handle.unref();
     this.#pending.set(handle, () => {});
     return () => {
@@ -27,10 +33,13 @@ export class Timers {
   sleep(ms: number): Promise<void> {
     if (this.#closed || ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const handle = setTimeout(() => {
-        this.#pending.delete(handle);
-        resolve();
-      }, ms);
+      const handle = setTimeout(
+        () => {
+          this.#pending.delete(handle);
+          resolve();
+        },
+        Math.min(ms, MAX_TIMER_MS),
+      );
       handle.unref();
       this.#pending.set(handle, resolve);
     });

@@ -31,6 +31,8 @@ export interface WebhookDelivery {
 export const WEBHOOK_RETRIES = 3;
 const RETRY_BASE_MS = 1_000;
 const ATTEMPT_TIMEOUT_MS = 10_000;
+/** The delivery log (`emu.webhooks`) keeps this many newest attempts. */
+export const MAX_DELIVERIES_KEPT = 10_000;
 
 export class WebhookSender {
   readonly deliveries: WebhookDelivery[] = [];
@@ -56,6 +58,10 @@ export class WebhookSender {
     const previous = this.#queues.get(task.id) ?? Promise.resolve();
     const next = previous.then(() => this.#deliver(url, body));
     this.#queues.set(task.id, next);
+    // Forget a task's queue once it has drained, so finished tasks hold no memory here.
+    next.then(() => {
+      if (this.#queues.get(task.id) === next) this.#queues.delete(task.id);
+    });
   }
 
   close(): void {
@@ -68,6 +74,9 @@ export class WebhookSender {
       const result = await postJson(url, body, this.#timeoutMs(), this.#aborts.signal);
       if (this.#aborts.signal.aborted) return;
       this.deliveries.push({ url, body, ...result, attempt, at: Date.now() });
+      // A ring too, like the request log: a long run keeps the newest attempts only.
+      if (this.deliveries.length > MAX_DELIVERIES_KEPT)
+        this.deliveries.splice(0, this.deliveries.length - MAX_DELIVERIES_KEPT);
       if (result.status !== undefined && result.status >= 200 && result.status < 300) return;
       if (attempt <= WEBHOOK_RETRIES)
         await this.timers.sleep((RETRY_BASE_MS * 2 ** (attempt - 1)) / this.speed);
@@ -75,11 +84,16 @@ export class WebhookSender {
   }
 
   #timeoutMs(): number {
-    return Math.max(250, ATTEMPT_TIMEOUT_MS / this.speed);
+    // At least 1 s: the deadline covers the whole answer, and a loaded CI machine is slow to give one.
+    return Math.max(1_000, ATTEMPT_TIMEOUT_MS / this.speed);
   }
 }
 
-/** A bare node:http POST without a keep-alive agent, so no pooled socket outlives the emulator. */
+/**
+ * A bare node:http POST without a keep-alive agent, so no pooled socket outlives the emulator. The
+ * attempt has a total deadline, from connecting to the end of the answer: an idle timeout would let a
+ * receiver that drips its answer hold the task's later notifications forever.
+ */
 function postJson(
   url: string,
   body: WebhookPayload,
@@ -89,28 +103,40 @@ function postJson(
   const payload = JSON.stringify(body);
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const settle = (result: { status?: number; error?: string }) => {
+      clearTimeout(deadline);
+      resolve(result);
+    };
     try {
       const req = send(url, {
         method: 'POST',
         agent: false,
         signal,
-        timeout: timeoutMs,
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(payload),
           'user-agent': 'aivideomaker-emulator',
         },
       });
+      deadline = setTimeout(() => {
+        // Settled first, so whatever error the destroyed socket reports next cannot replace the reason.
+        settle({ error: `no complete answer within ${Math.round(timeoutMs)} ms` });
+        req.destroy();
+      }, timeoutMs);
+      deadline.unref();
       req.on('response', (res) => {
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
-        res.on('error', (error) => resolve({ error: error.message }));
+        res.on('end', () => settle({ status: res.statusCode ?? 0 }));
+        res.on('error', (error) => settle({ error: error.message }));
+        res.on('close', () => {
+          if (!res.complete) settle({ error: 'the answer was cut short' });
+        });
       });
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      req.on('error', (error) => resolve({ error: error.message }));
+      req.on('error', (error) => settle({ error: error.message }));
       req.end(payload);
     } catch (error) {
-      resolve({ error: (error as Error).message });
+      settle({ error: (error as Error).message });
     }
   });
 }

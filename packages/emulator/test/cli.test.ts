@@ -81,18 +81,43 @@ describe('aivideomaker-emulator command line', () => {
     [['--nope'], /Unknown option '--nope'/],
     [['--port', 'abc'], /--port must be an integer 0-65535 \(got "abc"\)/],
     [['--port', '99999'], /--port must be an integer 0-65535/],
-    [['--speed', '0'], /--speed must be a number > 0/],
+    [['--speed', '0'], /--speed must be a number >= 0.001/],
+    [['--speed', '0.0000001'], /--speed must be a number >= 0.001/],
+    [['--webhook-host', 'http://x/'], /--webhook-host must be a host name or host:port/],
+    [['--max-body-bytes', '10'], /--max-body-bytes must be an integer >= 1024/],
     [['--credits=-5'], /--credits must be a number >= 0/],
     [['--failure-rate', '2'], /--failure-rate must be a number from 0 to 1/],
     [['--seed', '1.5'], /--seed must be an integer/],
     [['--api-key', ''], /--api-key must not be empty/],
     [['extra'], /Unexpected argument 'extra'/],
+    [['--api', 'v2'], /--api must be one of live, seed \(got "v2"\)/],
+    [['--prices', 'cheap'], /--prices must be list or measured, or a JSON object/],
+    [['--prices', '{"t2v":-1}'], /--prices: prices.t2v must be credits per second/],
   ])('refuses %j with a message and exit code 2', async (args, message) => {
     const { exited, output } = run(args);
     expect(await exited).toBe(2);
     expect(output().stderr).toMatch(message);
     expect(output().stderr).toContain('--help');
     expect(output().stdout).toBe('');
+  });
+
+  it('--api seed turns the additions off; --prices sets what the server charges', async () => {
+    const seed = run(['--port', '0', '--quiet', '--api', 'seed']);
+    const seedUrl = await firstLine(seed.child);
+    expect((await fetch(`${seedUrl}/api/v1/account`, { headers: { key: 'k' } })).status).toBe(404);
+    seed.child.kill('SIGTERM');
+    const live = run(['--port', '0', '--prices', 'measured']);
+    const url = await firstLine(live.child);
+    const quote = await fetch(`${url}/api/v1/quote/t2v`, {
+      method: 'POST',
+      headers: { key: 'k', 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt: 'x', aspectRatio: '16:9', duration: '5' }),
+    });
+    expect(await quote.json()).toMatchObject({ credits: 15, billable: false });
+    live.child.kill('SIGTERM');
+    expect(await live.exited).toBe(0);
+    expect(live.output().stderr).toMatch(/api live\)/);
+    expect(await seed.exited).toBe(0);
   });
 
   it('exits 1 with a hint when the port is in use', async () => {

@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { call, KEY, submit, t2v, useEmulator, waitForStatus } from './helpers';
 
-const start = useEmulator();
+// The seed document's answers, exactly (api: 'seed'); live.test.ts covers the default mode.
+const start = useEmulator({ api: 'seed' });
 
 describe('POST /api/v1/generate/{model}', () => {
   it('answers SUBMITTED with absolute task, status and cancel URLs on the emulator', async () => {

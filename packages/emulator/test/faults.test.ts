@@ -20,7 +20,11 @@ describe('fault injection', () => {
     emu.faults.add({ kind: 'error-before', status: 503 });
     const result = await call(emu, '/api/v1/generate/t2v', generate);
     expect(result.status).toBe(503);
-    expect(result.json).toEqual({ status: 'FAILED', message: 'Internal server error' });
+    expect(result.json).toEqual({
+      status: 'FAILED',
+      errorCode: 'INTERNAL_ERROR',
+      message: 'Internal server error',
+    });
     expect(emu.tasks()).toHaveLength(0);
     expect(emu.ledger.balance(KEY)).toBe(1000);
     expect((await call(emu, '/api/v1/generate/t2v', generate)).status).toBe(200);

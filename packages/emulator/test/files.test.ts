@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../src/index';
-import { IMAGE, submit, t2v, useEmulator, waitForStatus } from './helpers';
+import { IMAGE, submit, t2v, useEmulator, videoUrlOf, waitForStatus } from './helpers';
 
 const start = useEmulator();
 const asset = (name: string) => readFileSync(join(import.meta.dirname, '..', 'assets', name));
@@ -14,7 +14,7 @@ async function completedVideoUrl(
 ): Promise<string> {
   const { taskId } = await submit(emu, model, body);
   const task = await waitForStatus(emu, taskId, 'COMPLETED');
-  return task.output?.video ?? '';
+  return videoUrlOf(task.output);
 }
 
 const isMp4 = (bytes: Buffer) => bytes.subarray(4, 8).toString('latin1') === 'ftyp';
@@ -80,7 +80,11 @@ describe('video files', () => {
     for (const id of [taskId, 'ckunknown']) {
       const response = await fetch(`${emu.url}/files/${id}.mp4`);
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ status: 'FAILED', message: `No video for task ${id}` });
+      expect(await response.json()).toEqual({
+        status: 'FAILED',
+        errorCode: 'NOT_FOUND',
+        message: `No video for task ${id}`,
+      });
     }
   });
 

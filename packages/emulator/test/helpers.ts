@@ -4,14 +4,16 @@ import { type Emulator, type EmulatorOptions, startEmulator } from '../src/index
 
 export const KEY = 'test-key';
 
-/** Starts an emulator that is closed after the current test. */
-export function useEmulator(): (options?: EmulatorOptions) => Promise<Emulator> {
+/** Starts an emulator that is closed after the current test; `defaults` apply to every start. */
+export function useEmulator(
+  defaults: EmulatorOptions = {},
+): (options?: EmulatorOptions) => Promise<Emulator> {
   const started: Emulator[] = [];
   afterEach(async () => {
     await Promise.all(started.splice(0).map((emu) => emu.close()));
   });
   return async (options = {}) => {
-    const emu = await startEmulator({ apiKeys: [KEY], speed: 1000, ...options });
+    const emu = await startEmulator({ apiKeys: [KEY], speed: 1000, ...defaults, ...options });
     started.push(emu);
     return emu;
   };
@@ -71,6 +73,10 @@ export async function submit(
     responseUrl: string;
     statusUrl: string;
     cancelUrl: string;
+    /** Default (live) mode only. */
+    creditsCharged?: number;
+    idempotentReplay?: boolean;
+    idempotencyKey?: string | null;
   };
 }
 
@@ -93,4 +99,10 @@ export async function waitForStatus(emu: Emulator, taskId: string, status: strin
     const task = emu.tasks().find((candidate) => candidate.id === taskId);
     return task?.status === status ? task : undefined;
   }, timeoutMs);
+}
+
+/** The video URL of a finished task in either mode: `{ video }` (seed) or `{ url, msg, error }` (live). */
+export function videoUrlOf(output: unknown): string {
+  const value = output as { video?: string; url?: string | null } | null;
+  return value?.url ?? value?.video ?? '';
 }

@@ -32,7 +32,7 @@ describe('credits ledger', () => {
   });
 
   it('answers 402 "Insufficient credits" when the balance does not cover the task, and takes nothing', async () => {
-    const emu = await start({ credits: 12 });
+    const emu = await start({ credits: 12, api: 'seed' });
     await submit(emu, 't2v', t2v({ duration: '8' }));
     const refused = await call(emu, '/api/v1/generate/t2v', { method: 'POST', body: t2v({ duration: '5' }) });
     expect(refused.status).toBe(402);

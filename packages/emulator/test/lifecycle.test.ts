@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type Emulator, TIMINGS } from '../src/index';
 import { call, IMAGE, submit, t2v, useEmulator, waitFor, waitForStatus } from './helpers';
 
-const start = useEmulator();
+// The seed document's answers, exactly (api: 'seed'); live.test.ts covers the default mode.
+const start = useEmulator({ api: 'seed' });
 
 /** Every status the task shows, sampled every few milliseconds until it ends. */
 async function watchStatuses(emu: Emulator, taskId: string): Promise<string[]> {

@@ -8,8 +8,8 @@ describe('startEmulator options', () => {
   it.each([
     [{ port: 70_000 }, /port must be an integer 0-65535/],
     [{ port: 1.5 }, /port must be an integer 0-65535/],
-    [{ speed: 0 }, /speed must be a finite number > 0/],
-    [{ speed: Number.POSITIVE_INFINITY }, /speed must be a finite number > 0/],
+    [{ speed: 0 }, /speed must be a finite number >= 0.001/],
+    [{ speed: Number.POSITIVE_INFINITY }, /speed must be a finite number >= 0.001/],
     [{ credits: -1 }, /credits must be a finite number >= 0/],
     [{ failureRate: 1.5 }, /failureRate must be a number from 0 to 1/],
     [{ seed: 0.5 }, /seed must be an integer/],

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_RETRIES } from '../src/index';
 import { submit, t2v, useEmulator, waitFor } from './helpers';
 
-const start = useEmulator();
+// The seed document's answers, exactly (api: 'seed'); live.test.ts covers the default mode.
+const start = useEmulator({ api: 'seed' });
 const receivers: Server[] = [];
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
@@ -36,7 +37,8 @@ describe('webhooks', () => {
     const emu = await start({ speed: 100 });
     const hook = await receiver();
     const { taskId } = await submit(emu, 't2v', t2v(), { webhookUrl: hook.url });
-    await waitFor(() => (hook.received.length === 3 ? true : undefined));
+    // The receiver sees the body before the emulator records its answer: wait for both.
+    await waitFor(() => (hook.received.length === 3 && emu.webhooks.length === 3 ? true : undefined));
     expect(hook.received.map((r) => r.body.status)).toEqual(['SUBMITTED', 'PROGRESS', 'COMPLETED']);
     const [task] = emu.tasks();
     expect(hook.received[2]?.body).toEqual({
@@ -54,6 +56,18 @@ describe('webhooks', () => {
       ['PROGRESS', 200, 1],
       ['COMPLETED', 200, 1],
     ]);
+  });
+
+  it('sends the live output shape in the default mode', async () => {
+    const emu = await start({ speed: 100, api: 'live' });
+    const hook = await receiver();
+    const { taskId } = await submit(emu, 't2v', t2v(), { webhookUrl: hook.url });
+    await waitFor(() => (hook.received.length === 3 ? true : undefined));
+    expect(hook.received[2]?.body.output).toEqual({
+      url: `${emu.url}/files/${taskId}.mp4`,
+      msg: expect.stringContaining('24 hours'),
+      error: null,
+    });
   });
 
   it('retries a failed delivery, keeping later notifications behind it', async () => {
