@@ -1,6 +1,6 @@
 // A tool failure as the AI SDK should carry it: the model reads the message (core's advice text, which
 // never holds the key), the app reads `code` and the original error as `cause`.
-import { AIVideoMakerError } from '@aivideomaker/core';
+import { isAIVideoMakerError } from '@aivideomaker/core';
 import { formatToolError } from '@aivideomaker/core/tools';
 
 export class AIVideoMakerToolError extends Error {
@@ -10,7 +10,8 @@ export class AIVideoMakerToolError extends Error {
 
   constructor(cause: unknown) {
     super(formatToolError(cause), { cause });
-    this.code = cause instanceof AIVideoMakerError ? cause.code : 'unexpected_error';
+    // By brand, not class: the client (and so the error) may come from another copy of core.
+    this.code = isAIVideoMakerError(cause) ? cause.code : 'unexpected_error';
   }
 
   /** The AI SDK shows the model `error.toString()`: give it core's text alone, without the class name. */

@@ -1,9 +1,9 @@
 // Every failure becomes an exit code, a stable error code and a message that says what to do next.
 // Core's errors carry the facts; the advice here is phrased as CLI commands.
 import {
-  AIVideoMakerError,
+  type AIVideoMakerError,
   type ErrorCode,
-  InputValidationError,
+  isAIVideoMakerError,
   type TaskMayExistError,
 } from '@aivideomaker/core';
 import { CliError, UsageError } from './errors';
@@ -44,12 +44,13 @@ export const NO_KEY_MESSAGE = [
 /** `command` is the one that was running: input errors are reported with its usage. */
 export function toCliError(error: unknown, baseUrl: string | undefined, command?: string): CliError {
   if (error instanceof CliError) return error;
-  if (!(error instanceof AIVideoMakerError)) {
+  // By brand, not class: a program may hand over errors of another copy of core.
+  if (!isAIVideoMakerError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return new CliError(`Unexpected error: ${message}`, EXIT.unexpected, 'unexpected');
   }
   const details = errorDetails(error);
-  if (error instanceof InputValidationError) {
+  if (isAIVideoMakerError(error, 'invalid_input')) {
     const flag = flagName(error.field);
     const message = Object.hasOwn(MODEL_FLAGS, flag)
       ? error.message.replace(`Invalid ${error.field}:`, `Invalid --${flag}:`)

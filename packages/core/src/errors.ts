@@ -1,5 +1,6 @@
 // One error hierarchy with stable `code`s. Messages say what happened and what to do; none of them ever
 // contains the API key (server text is redacted by the request engine before it gets here).
+import { ERROR_BRAND, isInstanceOfErrorClass } from './error-brand';
 import type { Task, TaskStatusValue } from './responses';
 
 export type ErrorCode =
@@ -30,6 +31,13 @@ export class AIVideoMakerError extends Error {
     super(message, options);
     this.code = code;
     this.name = new.target.name;
+    Object.defineProperty(this, ERROR_BRAND, { value: true });
+  }
+
+  /** `instanceof` by brand and class name, so it also holds for errors made by another copy of core. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof (a subclass too)
+    return isInstanceOfErrorClass(this, value);
   }
 }
 

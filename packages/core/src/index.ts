@@ -4,6 +4,8 @@ export { AIVideoMaker } from './client';
 export type { CreditInput } from './credits';
 export { CREDITS_PER_SECOND, describeCredits, estimateCredits } from './credits';
 export { API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL } from './env';
+export type { ErrorOfCode } from './error-brand';
+export { ERROR_BRAND, isAIVideoMakerError } from './error-brand';
 export type { APIErrorDetails, ErrorCode } from './errors';
 export {
   AIVideoMakerError,

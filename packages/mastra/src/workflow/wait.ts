@@ -1,14 +1,7 @@
 // The wait step. Polling mode waits through the client's watcher and writes every status change as step
 // output; webhook mode (and a poll that timed out) suspends with the task id as resume label, so core's
 // webhook handler, in this process or a new one on the same storage, can resume the run.
-import {
-  getVideoUrls,
-  isTerminalStatus,
-  type Task,
-  TaskCancelledError,
-  TaskFailedError,
-  WaitTimeoutError,
-} from '@aivideomaker/core';
+import { getVideoUrls, isAIVideoMakerError, isTerminalStatus, type Task } from '@aivideomaker/core';
 import type { ToolStream } from '@mastra/core/tools';
 import { createStep } from '@mastra/core/workflows';
 import {
@@ -81,10 +74,11 @@ export function waitStep(ctx: VideoStepContext) {
         });
         return settle(task, onWebhook);
       } catch (error) {
-        if (error instanceof TaskFailedError || error instanceof TaskCancelledError) {
+        // By code, not class: the client may come from another copy of core (e.g. the app's CommonJS one).
+        if (isAIVideoMakerError(error, 'task_failed') || isAIVideoMakerError(error, 'task_cancelled')) {
           return settle(error.task, onWebhook);
         }
-        if (!(error instanceof WaitTimeoutError)) throw error;
+        if (!isAIVideoMakerError(error, 'wait_timeout')) throw error;
         const still = { id: taskId, status: error.lastStatus ?? inputData.status };
         const seconds = Math.round(ctx.waitTimeoutMs / 1000);
         return settle(
