@@ -8,7 +8,7 @@ import { PRICE_PRESETS, type PriceTable, resolvePrices } from './prices';
 export const USAGE = `Usage: aivideomaker-emulator [options]
 
 A local emulator of the AI Video Maker API. Prints its base URL on the first line of stdout,
-logs requests on stderr, and stops on Ctrl-C or SIGTERM.
+logs requests on stderr, and stops on Ctrl-C, SIGTERM or when the process that started it exits.
 
 Options:
   --port <n>           Port to listen on; 0 picks a free one (default 4010)
@@ -28,11 +28,13 @@ Options:
   --max-body-bytes <n> Refuse request bodies over n bytes with 413 (default 16777216)
   --fault-control      Enable the /__emulator/ control routes (faults, request log, ledger)
   --quiet              Do not log requests on stderr
+  --ready-file <path>  Also write the base URL to this file once listening (for scripts);
+                       removed again on exit
   --help               Show this help`;
 
 export class CliUsageError extends Error {}
 
-export type CliCommand = { help: true } | { help: false; options: EmulatorOptions };
+export type CliCommand = { help: true } | { help: false; options: EmulatorOptions; readyFile?: string };
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   let values: ReturnType<typeof parse>['values'];
@@ -84,7 +86,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (keys.some((key) => key.trim() === '')) throw new CliUsageError('--api-key must not be empty');
     options.apiKeys = keys;
   }
-  return { help: false, options };
+  const readyFile = values['ready-file'];
+  if (readyFile === '') throw new CliUsageError('--ready-file must be a file path');
+  return readyFile === undefined ? { help: false, options } : { help: false, options, readyFile };
 }
 
 function parse(argv: readonly string[]) {
@@ -106,6 +110,7 @@ function parse(argv: readonly string[]) {
       'max-body-bytes': { type: 'string', default: String(DEFAULT_MAX_BODY_BYTES) },
       'fault-control': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'ready-file': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

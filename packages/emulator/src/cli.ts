@@ -2,6 +2,7 @@
 // `aivideomaker-emulator`: runs the emulator until Ctrl-C / SIGTERM. The first stdout line is the base
 // URL (scripts read it); everything else goes to stderr.
 import { CliUsageError, parseCliArgs, USAGE } from './cli-args';
+import { whenParentExits, writeReadyFile } from './cli-lifetime';
 import { startEmulator } from './emulator';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -32,17 +33,23 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`${emulator.url}\n`);
+  const removeReadyFile = command.readyFile ? writeReadyFile(command.readyFile, emulator.url) : () => {};
   const keys = options.apiKeys ? `${options.apiKeys.length} API key(s)` : 'any non-empty API key';
   process.stderr.write(
     `aivideomaker-emulator listening on ${emulator.url} (${keys}, ${options.credits} credits, speed ${options.speed}, api ${emulator.api})\n`,
   );
   return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.stderr.write(`aivideomaker-emulator: ${signal}, shutting down\n`);
+    let stopping = false;
+    const stop = (reason: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.stderr.write(`aivideomaker-emulator: ${reason}, shutting down\n`);
+      removeReadyFile();
       emulator.close().then(() => resolve(0));
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    whenParentExits(() => stop('the process that started it exited'));
   });
 }
 
