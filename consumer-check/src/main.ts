@@ -53,7 +53,9 @@ if (unpinned.length) {
 
 // One version line: a public package outside the changesets fixed group could be released alone.
 const fixed = new Set(
-  (JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8')) as { fixed: string[][] }).fixed.flat(),
+  (
+    JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8')) as { fixed: string[][] }
+  ).fixed.flat(),
 );
 const unfixed = [...publicNames].filter((name) => name && !fixed.has(name));
 
@@ -65,7 +67,9 @@ const { failures, projectDir } = await consumerCheck({
   cjsApp: join(import.meta.dirname, '..', 'fixtures', 'cjs-app.cjs'),
 });
 if (unfixed.length)
-  failures.push(`${unfixed.join(', ')}: add to the "fixed" group in .changeset/config.json (one version line)`);
+  failures.push(
+    `${unfixed.join(', ')}: add to the "fixed" group in .changeset/config.json (one version line)`,
+  );
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 if (failures.length) {
   console.error(`\nconsumer check: ${failures.length} problem(s) in ${seconds} s\n`);
