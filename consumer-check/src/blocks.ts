@@ -2,7 +2,7 @@
 // both module resolutions users have (`nodenext` and `bundler`).
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { mapLimit, run, tail } from './process.ts';
 import type { ReadmeBlock } from './readme.ts';
 
@@ -19,10 +19,12 @@ export async function writeBlocks(
   projectDir: string,
   blocks: readonly NamedBlock[],
 ): Promise<Map<NamedBlock, string>> {
-  await mkdir(join(projectDir, 'readme'), { recursive: true });
   const files = new Map<NamedBlock, string>();
   for (const block of blocks) {
-    const file = join('readme', `${block.slug}.${EXTENSIONS[block.language]}`);
+    // Each block in its own folder (its working directory too), so files a script writes never collide
+    // with another block's; imports and npx still find the project's node_modules further up.
+    await mkdir(join(projectDir, 'readme', block.slug), { recursive: true });
+    const file = join('readme', block.slug, `${block.slug}.${EXTENSIONS[block.language]}`);
     // `export {}` keeps every TypeScript block a module, so blocks never share top-level names.
     const code = block.language === 'ts' ? `${block.code}\nexport {};\n` : `${block.code}\n`;
     await writeFile(join(projectDir, file), code);
@@ -40,8 +42,9 @@ export async function runBlocks(
 ): Promise<string[]> {
   const runnable = [...files].filter(([block]) => block.mode === 'run');
   const results = await mapLimit(runnable, 2, async ([block, file]) => {
-    const [command, args] = block.language === 'sh' ? ['bash', ['-euo', 'pipefail', file]] : ['node', [file]];
-    const result = await run(command, args, { cwd: projectDir, env, timeoutMs: 90_000 });
+    const name = basename(file);
+    const [command, args] = block.language === 'sh' ? ['bash', ['-euo', 'pipefail', name]] : ['node', [name]];
+    const result = await run(command, args, { cwd: join(projectDir, dirname(file)), env, timeoutMs: 90_000 });
     const ok = result.code === 0;
     log(`  ${ok ? 'ok  ' : 'FAIL'} ${block.label} (${(result.ms / 1000).toFixed(1)} s)`);
     if (ok) return undefined;
