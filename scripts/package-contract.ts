@@ -40,8 +40,7 @@ export function describePackageContract(packageDir: string): void {
           const cjs = createRequire(import.meta.url)(cjsFile);
           expect(Object.keys(cjs).sort()).toEqual(esmNames.sort());
         }
-        // Loading a framework twice (ESM and CJS, e.g. Mastra's workflow engine) takes seconds on a busy machine.
-      }, 60_000);
+      });
     }
   });
 }

@@ -31,7 +31,12 @@ const publicNames = new Set(publicDirs.map((dir) => manifests.get(dir)?.name));
 // line names, at the exact versions the workspace pins (so npm's cache is warm and CI is repeatable).
 const wanted = new Set(['typescript', '@types/node']);
 for (const dir of publicDirs) {
-  for (const name of Object.keys(manifests.get(dir)?.peerDependencies ?? {})) wanted.add(name);
+  const manifest = manifests.get(dir) as Manifest & {
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  };
+  // Optional peers (e.g. the OpenClaw host) are what a user may leave out; a README install line adds them.
+  for (const name of Object.keys(manifest?.peerDependencies ?? {}))
+    if (!manifest?.peerDependenciesMeta?.[name]?.optional) wanted.add(name);
   for (const name of installedPackages(readFileSync(join(dir, 'README.md'), 'utf8'))) wanted.add(name);
 }
 const pins = new Map<string, string>();
