@@ -4,19 +4,18 @@
 import { assertApiKey, normalizeBaseUrl } from './config';
 import { API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, readEnv } from './env';
 import { InputValidationError, MissingApiKeyError } from './errors';
-import {
-  DEFAULT_RECONCILE,
-  type GenerateOptions,
-  type ReconcileOptions,
-  submitGeneration,
-} from './generate-reconcile';
+import { type GenerateOptions, submitGeneration } from './generate';
 import { RequestEngine } from './http/engine';
 import { type Logger, REDACTED } from './http/logger';
 import { budgetOf, DEFAULT_RATE_LIMIT, type RateLimitSetting } from './http/rate-limiter';
-import { validateImageRef } from './media';
+import { type Account, fetchAccount } from './live/account';
+import { LiveFeatures } from './live/features';
+import { fetchQuote, type Quote } from './live/quote';
+import { validateInputImages } from './media';
 import type { ModelInput, ModelName } from './models';
+import { DEFAULT_RECONCILE, type ReconcileOptions } from './reconcile';
 import type { GenerateResult, Task } from './responses';
-import { Tasks } from './tasks';
+import { type CallOptions, Tasks } from './tasks';
 import { assertWebhookUrl, describeValue, durationOption, toWireInput } from './validate';
 import { type PollOptions, TaskWatcher, type WaitOptions } from './watcher';
 import { registerWebhookTarget } from './webhook-confirm';
@@ -58,6 +57,7 @@ export class AIVideoMaker {
   readonly #claimed = new Set<string>();
   readonly #sending = new Map<string, Set<Promise<void>>>();
   readonly #reconcile: Required<ReconcileOptions>;
+  readonly #features = new LiveFeatures();
 
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey?.trim() || readEnv(API_KEY_ENV);
@@ -106,8 +106,7 @@ export class AIVideoMaker {
     input: ModelInput<M>,
     options: GenerateOptions = {},
   ): Promise<GenerateResult> {
-    const body = toWireInput(model, input) as Record<string, unknown>;
-    if (typeof body.image === 'string') validateImageRef(body.image);
+    const body = this.#checkedBody(model, input);
     if (options.webhookUrl !== undefined) assertWebhookUrl(options.webhookUrl);
     return submitGeneration(
       {
@@ -116,6 +115,13 @@ export class AIVideoMaker {
         claimed: this.#claimed,
         sending: this.#sending,
         ...this.#reconcile,
+        honoursKeys: async (signal) => {
+          if (!this.#features.honoursIdempotency && this.#features.state !== 'absent') {
+            await this.account({ signal }).catch(() => undefined);
+          }
+          return this.#features.honoursIdempotency;
+        },
+        observeSubmit: (answer) => this.#features.observeSubmit(answer),
       },
       model,
       body,
@@ -123,10 +129,36 @@ export class AIVideoMaker {
     );
   }
 
+  /**
+   * The account (live API): balance, supported models, key limits. A server that implements only the
+   * documented API rejects with NotOfferedError (code `not_offered`), asked once per client.
+   */
+  account(options: CallOptions = {}): Promise<Account> {
+    return this.#features.use('the account route', () => fetchAccount(this.#engine, options.signal), true);
+  }
+
+  /**
+   * The price of a generation before paying. Validates locally first (nothing is sent for bad input), then
+   * asks the server's non-billable quote; without that route, the local list price (`source: 'estimate'`).
+   */
+  async quote<M extends ModelName>(
+    model: M,
+    input: ModelInput<M>,
+    options: CallOptions = {},
+  ): Promise<Quote> {
+    return fetchQuote(this.#engine, this.#features, model, this.#checkedBody(model, input), options.signal);
+  }
+
+  #checkedBody(model: ModelName, input: unknown): Record<string, unknown> {
+    const body = toWireInput(model, input) as Record<string, unknown>;
+    validateInputImages(body);
+    return body;
+  }
+
   /** generate + wait: resolves with the COMPLETED task. */
   async run<M extends ModelName>(model: M, input: ModelInput<M>, options: RunOptions = {}): Promise<Task> {
-    const { webhookUrl, signal, ...wait } = options;
-    const { taskId } = await this.generate(model, input, { webhookUrl, signal });
+    const { webhookUrl, signal, idempotencyKey, maxCredits, ...wait } = options;
+    const { taskId } = await this.generate(model, input, { webhookUrl, signal, idempotencyKey, maxCredits });
     return this.tasks.wait(taskId, { ...wait, signal });
   }
 

@@ -22,7 +22,9 @@ export type ErrorCode =
   | 'task_failed'
   | 'task_cancelled'
   | 'wait_timeout'
-  | 'budget_exceeded';
+  | 'budget_exceeded'
+  | 'idempotency_conflict'
+  | 'not_offered';
 
 export class AIVideoMakerError extends Error {
   readonly code: ErrorCode;
@@ -72,6 +74,10 @@ export interface APIErrorDetails {
   status: number;
   /** The server's message, or a short excerpt of a body that was not the documented JSON. */
   serverMessage?: string | undefined;
+  /** The live service's machine-readable `errorCode` (e.g. "INSUFFICIENT_CREDITS"), when it sent one. */
+  errorCode?: string | undefined;
+  /** Other fields of the error body (field-level detail of INVALID_PAYLOAD, a budget's figures), redacted. */
+  serverDetails?: Record<string, unknown> | undefined;
   method: string;
   path: string;
 }
@@ -80,6 +86,8 @@ export interface APIErrorDetails {
 export class APIError extends AIVideoMakerError {
   readonly status: number;
   readonly serverMessage: string | undefined;
+  readonly errorCode: string | undefined;
+  readonly serverDetails: Record<string, unknown> | undefined;
   readonly method: string;
   readonly path: string;
 
@@ -87,6 +95,8 @@ export class APIError extends AIVideoMakerError {
     super(code, message, options);
     this.status = details.status;
     this.serverMessage = details.serverMessage;
+    this.errorCode = details.errorCode;
+    this.serverDetails = details.serverDetails;
     this.method = details.method;
     this.path = details.path;
   }
@@ -97,6 +107,33 @@ export class AuthenticationError extends APIError {}
 export class InsufficientCreditsError extends APIError {}
 export class NotFoundError extends APIError {}
 export class ConflictError extends APIError {}
+
+/** The Idempotency-Key was used before with another body (HTTP 409 IDEMPOTENCY_CONFLICT); nothing was charged. */
+export class IdempotencyConflictError extends ConflictError {
+  readonly idempotencyKey: string | undefined;
+
+  constructor(message: string, details: APIErrorDetails, idempotencyKey: string | undefined) {
+    super('idempotency_conflict', message, details);
+    this.idempotencyKey = idempotencyKey;
+  }
+}
+
+/**
+ * The server does not offer this addition of the live API (`account`, `quote`): it answered 404 for the
+ * route, or did so earlier to this client (remembered, so detection costs one request per client).
+ */
+export class NotOfferedError extends NotFoundError {
+  readonly feature: string;
+
+  constructor(feature: string, details: APIErrorDetails) {
+    super(
+      'not_offered',
+      `The server at this base URL does not offer ${feature} (${details.method} ${details.path} answered HTTP ${details.status}); it implements only the documented API.`,
+      details,
+    );
+    this.feature = feature;
+  }
+}
 export class ServerError extends APIError {}
 
 export class RateLimitError extends APIError {
@@ -170,16 +207,42 @@ export class RequestTimeoutError extends AIVideoMakerError {
 export class TaskMayExistError extends AIVideoMakerError {
   readonly model: string;
   readonly sentAt: Date;
+  /** The Idempotency-Key the request carried: pass it to generate again to get that very task, not a new one, from a server that honours keys. */
+  readonly idempotencyKey: string | undefined;
 
-  constructor(model: string, sentAt: Date, reason: string, options?: { cause?: unknown }) {
-    super(
-      'task_may_exist',
-      `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() ` +
-        `(CLI: aivideomaker list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`,
-      options,
-    );
+  constructor(
+    model: string,
+    sentAt: Date,
+    reason: string,
+    options?: { cause?: unknown; idempotencyKey?: string | undefined },
+  ) {
+    super('task_may_exist', `${taskMayExistText(model, sentAt, reason)}`, options);
     this.model = model;
     this.sentAt = sentAt;
+    this.idempotencyKey = options?.idempotencyKey;
+  }
+}
+
+function taskMayExistText(model: string, sentAt: Date, reason: string): string {
+  return (
+    `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() ` +
+    `(CLI: aivideomaker list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`
+  );
+}
+
+/**
+ * A generate aborted after its paid request may have reached the server. Named `AbortError` so abort
+ * handling treats it as the abort it is (isAbortError is true); it also says the task may exist and how to
+ * check, and `cause` holds the signal's reason. Budgets keep its credits booked.
+ */
+export class SubmitAbortedError extends TaskMayExistError {
+  constructor(
+    model: string,
+    sentAt: Date,
+    options: { cause?: unknown; idempotencyKey?: string | undefined },
+  ) {
+    super(model, sentAt, 'aborted after the request was sent', options);
+    this.name = 'AbortError';
   }
 }
 
@@ -219,14 +282,27 @@ export class WaitTimeoutError extends AIVideoMakerError {
   }
 }
 
-/** A credit limit set on the tool set would be exceeded; nothing was submitted. */
+/**
+ * A credit limit would be exceeded; nothing was submitted or charged. Raised locally by a tool set's
+ * budget, or by the server refusing a generate whose price is above its `X-Max-Credits` (HTTP 422
+ * BUDGET_EXCEEDED; then `server` holds the answer's details and the figures are the server's, if it gave them).
+ */
 export class BudgetExceededError extends AIVideoMakerError {
-  readonly credits: number;
-  readonly limit: number;
+  /** The price, when known. */
+  readonly credits: number | undefined;
+  /** The cap that the price exceeds, when known. */
+  readonly limit: number | undefined;
+  readonly server: APIErrorDetails | undefined;
 
-  constructor(message: string, credits: number, limit: number) {
+  constructor(
+    message: string,
+    credits: number | undefined,
+    limit: number | undefined,
+    server?: APIErrorDetails,
+  ) {
     super('budget_exceeded', message);
     this.credits = credits;
     this.limit = limit;
+    this.server = server;
   }
 }

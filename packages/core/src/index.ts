@@ -15,26 +15,46 @@ export {
   BudgetExceededError,
   ConflictError,
   ConnectionError,
+  IdempotencyConflictError,
   InputValidationError,
   InsufficientCreditsError,
   MalformedResponseError,
   MissingApiKeyError,
   NotFoundError,
+  NotOfferedError,
   RateLimitError,
   RedirectError,
   RequestTimeoutError,
   ServerError,
+  SubmitAbortedError,
   TaskCancelledError,
   TaskFailedError,
   TaskMayExistError,
   WaitTimeoutError,
 } from './errors';
-export type { GenerateOptions, ReconcileOptions } from './generate-reconcile';
+export type { GenerateOptions } from './generate';
+export { IDEMPOTENT_RESENDS } from './generate';
 export type { Logger } from './http/logger';
 export type { QueryLimiter, RateLimitOptions, RateLimitSetting } from './http/rate-limiter';
 export { isAbortError, parseRetryAfter } from './http/retry';
+export type { Account, AccountLimits } from './live/account';
+export type { AdditionsState } from './live/features';
+export { assertIdempotencyKey, IDEMPOTENCY_KEY_LENGTH, newIdempotencyKey } from './live/idempotency';
+export type { Quote } from './live/quote';
 export type { ImageInputOptions, ImageSource, ImageType } from './media';
-export { DEFAULT_MAX_IMAGE_BYTES, IMAGE_TYPES, sniffImageType, toImageInput } from './media';
+export { DEFAULT_MAX_IMAGE_BYTES, IMAGE_FIELDS, IMAGE_TYPES, sniffImageType, toImageInput } from './media';
+export type { MinimaxResolution, MinimaxTier } from './minimax';
+export {
+  MINIMAX_ASPECT_RATIOS,
+  MINIMAX_CREDITS_PER_SECOND,
+  MINIMAX_DEFAULTS,
+  MINIMAX_DURATION,
+  MINIMAX_RESOLUTIONS,
+  MINIMAX_TIERS,
+  MinimaxInputSchema,
+} from './minimax';
+export type { GenerationToolName, ModelInfo } from './model-table';
+export { describeModel, durationText, MODEL_TABLE, modelsOfTool, priceText } from './model-table';
 export type {
   AspectRatio,
   Duration,
@@ -47,6 +67,7 @@ export type {
 export {
   ALL_DURATIONS,
   ASPECT_RATIOS,
+  DOCUMENTED_MODELS,
   I2VInputSchema,
   I2VV3InputSchema,
   isTerminalStatus,
@@ -62,6 +83,7 @@ export {
   TASK_STATUSES,
   TERMINAL_STATUSES,
 } from './models';
+export type { ReconcileOptions } from './reconcile';
 export type { CancelResult, GenerateResult, Task, TaskStatusResult, TaskStatusValue } from './responses';
 export type { CallOptions, Tasks } from './tasks';
 export { assertWebhookUrl, toWireInput } from './validate';

@@ -37,9 +37,9 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-function tooLarge(size: number, maxBytes: number): InputValidationError {
+function tooLarge(size: number, maxBytes: number, field = 'image'): InputValidationError {
   return new InputValidationError(
-    'image',
+    field,
     `the image is ${size} bytes, more than the ${maxBytes}-byte limit`,
     undefined,
     'Use a smaller image or a public https URL.',
@@ -58,28 +58,32 @@ export function bytesToDataUrl(bytes: Uint8Array, options: ImageInputOptions = {
 }
 
 /** Checks a string image reference: an http(s) URL, or a data URL of a supported, small enough image. */
-export function validateImageRef(value: string, options: ImageInputOptions = {}): string {
+export function validateImageRef(
+  value: string,
+  options: ImageInputOptions & { field?: string } = {},
+): string {
+  const field = options.field ?? 'image';
   if (/^https?:\/\//i.test(value)) {
     if (!URL.canParse(value))
-      throw new InputValidationError('image', `${JSON.stringify(value.slice(0, 80))} is not a valid URL`);
+      throw new InputValidationError(field, `${JSON.stringify(value.slice(0, 80))} is not a valid URL`);
     return value;
   }
   const match = /^data:([^;,]+);base64,([A-Za-z0-9+/]*={0,2})$/i.exec(value);
   if (!match) {
     throw new InputValidationError(
-      'image',
+      field,
       'expected a public https URL or a data:image/<type>;base64,<data> URL',
     );
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
   const data = match[2] ?? '';
   const size = Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
-  if (size > maxBytes) throw tooLarge(size, maxBytes);
-  const head = decodeHead(data);
+  if (size > maxBytes) throw tooLarge(size, maxBytes, field);
+  const head = decodeHead(data, field);
   const type = sniffImageType(head);
   if (!type)
     throw new InputValidationError(
-      'image',
+      field,
       'the data URL does not hold a PNG, JPEG, WebP or GIF image',
       IMAGE_TYPES,
     );
@@ -87,15 +91,30 @@ export function validateImageRef(value: string, options: ImageInputOptions = {})
 }
 
 /** The first bytes of base64 `data`, or an InputValidationError when it is not valid base64. */
-function decodeHead(data: string): Uint8Array {
+function decodeHead(data: string, field: string): Uint8Array {
   // atob throws a DOMException on bad base64 (a length of 4n+1, padding inside the data).
   if (data.length % 4 === 1 || /=[^=]/.test(data)) {
-    throw new InputValidationError('image', 'the data URL does not hold valid base64 data');
+    throw new InputValidationError(field, 'the data URL does not hold valid base64 data');
   }
   try {
     return Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0));
   } catch {
-    throw new InputValidationError('image', 'the data URL does not hold valid base64 data');
+    throw new InputValidationError(field, 'the data URL does not hold valid base64 data');
+  }
+}
+
+/** The image fields of every model: `image` (documented models), minimax's frames and references. */
+export const IMAGE_FIELDS = ['image', 'imageUrl', 'lastFrameUrl', 'referenceImageUrls'] as const;
+
+/** Checks every image of a wire body (URL syntax, inline type and size) before it is sent. */
+export function validateInputImages(body: Record<string, unknown>, options: ImageInputOptions = {}): void {
+  for (const field of IMAGE_FIELDS) {
+    const value = body[field];
+    const values = Array.isArray(value) ? value : [value];
+    values.forEach((item, index) => {
+      const name = Array.isArray(value) ? `${field}.${index}` : field;
+      if (typeof item === 'string') validateImageRef(item, { ...options, field: name });
+    });
   }
 }
 

@@ -1,8 +1,16 @@
-// The five models of the API document, exactly: their fields (zod 4, no transforms, so the schemas
-// convert to JSON Schema), allowed durations, aspect ratios and the task status values.
+// The five models of the API document, exactly, plus the live service's `minimax` (minimax.ts): their
+// fields (zod 4, no transforms, so the schemas convert to JSON Schema), allowed durations, aspect ratios
+// and the task status values.
 import { z } from 'zod';
+import { MinimaxInputSchema } from './minimax';
+import { promptText, requiredPrompt } from './prompt';
 
-export const MODEL_NAMES = ['t2v', 'i2v', 'lv', 't2v_v3', 'i2v_v3'] as const;
+export { MAX_PROMPT_CHARS, promptText } from './prompt';
+
+/** The models of the API document, which every server offers. */
+export const DOCUMENTED_MODELS = ['t2v', 'i2v', 'lv', 't2v_v3', 'i2v_v3'] as const;
+/** Every model this client knows: the documented ones and the live service's `minimax`. */
+export const MODEL_NAMES = [...DOCUMENTED_MODELS, 'minimax'] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
 export const ASPECT_RATIOS = ['16:9', '9:16', '1:1'] as const;
@@ -35,32 +43,8 @@ export function isModelName(value: unknown): value is ModelName {
   return typeof value === 'string' && (MODEL_NAMES as readonly string[]).includes(value);
 }
 
-/**
- * Longest prompt accepted locally. The API documents no limit; a prompt this long is a mistake (a pasted
- * file, a runaway agent loop), refused before it costs anything.
- */
-export const MAX_PROMPT_CHARS = 10_000;
-// Control characters other than tab and line breaks (a NUL byte, an escape sequence) never belong in a prompt.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// Something other than whitespace and invisible format characters (zero-width spaces, direction marks).
-const VISIBLE = /[^\s\p{Cf}]/u;
-// Read code point by code point, only a surrogate half without its pair is in category Cs.
-const LONE_SURROGATE = /\p{Cs}/u;
-
-/** Prompt text, required or not: bounded length, no control characters, well-formed Unicode. */
-export const promptText = z
-  .string()
-  .max(MAX_PROMPT_CHARS, `must be at most ${MAX_PROMPT_CHARS} characters`)
-  .refine((text) => !CONTROL_CHARS.test(text), 'must not contain control characters (such as a NUL byte)')
-  .refine(
-    (text) => !LONE_SURROGATE.test(text),
-    'must be well-formed Unicode (it holds a lone surrogate half)',
-  );
-
 const IMAGE_REF = /^(https?:\/\/[^\s]+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2})$/i;
-const prompt = promptText
-  .refine((text) => VISIBLE.test(text), 'must be a non-empty string (visible text, not only spaces)')
-  .describe('Text prompt describing the video');
+const prompt = requiredPrompt.describe('Text prompt describing the video');
 const image = z
   .string()
   .regex(IMAGE_REF, 'must be a public http(s) image URL or a data:image/<type>;base64,<data> URL')
@@ -100,13 +84,17 @@ export const MODEL_INPUT_SCHEMAS = {
   lv: LVInputSchema,
   t2v_v3: T2VV3InputSchema,
   i2v_v3: I2VV3InputSchema,
+  minimax: MinimaxInputSchema,
 } as const;
 
 /** The exact wire body of a model. */
 export type WireInput<M extends ModelName> = z.infer<(typeof MODEL_INPUT_SCHEMAS)[M]>;
 
 type NumericDuration<D> = D extends `${infer N extends number}` ? N : never;
-/** What `generate` accepts: the wire body, where `duration` may also be a number (8 for "8"). */
+/**
+ * What `generate` accepts: the wire body, where a documented model's `duration` may also be a number
+ * (8 for "8"). minimax's duration is a number on the wire.
+ */
 export type ModelInput<M extends ModelName> =
   WireInput<M> extends { duration: infer D }
     ? Omit<WireInput<M>, 'duration'> & { duration: D | NumericDuration<D> }

@@ -63,6 +63,13 @@ export interface GenerateResult {
   cancelUrl: string;
   /** True when the answer was lost and the task was found again through tasks.list(). */
   reconciled?: boolean;
+  /** Credits the task cost: the server's figure (`creditsSource: 'server'`), else the list-price estimate. */
+  creditsCharged: number;
+  creditsSource: 'server' | 'estimate';
+  /** True when the server answered a repeated Idempotency-Key with the task it had already created (no new charge). */
+  idempotentReplay: boolean;
+  /** The Idempotency-Key the request carried. */
+  idempotencyKey: string;
   [field: string]: unknown;
 }
 

@@ -2,6 +2,7 @@
 // field, says what is wrong with the value and lists what is allowed.
 import type { z } from 'zod';
 import { InputValidationError } from './errors';
+import { MINIMAX_DURATION } from './minimax';
 import {
   isModelName,
   MODEL_DURATIONS,
@@ -27,6 +28,7 @@ export function describeValue(value: unknown): string {
 
 /** A hint for a duration that only the other generation of the same kind supports. */
 function durationHint(model: ModelName, value: unknown): string | undefined {
+  if (model === 'minimax' || model === 'lv') return undefined;
   const v3 = `${model}_v3` as keyof typeof MODEL_DURATIONS;
   const v1 = model.replace('_v3', '') as keyof typeof MODEL_DURATIONS;
   if (v3 in MODEL_DURATIONS && (MODEL_DURATIONS[v3] as readonly string[]).includes(String(value))) {
@@ -48,6 +50,15 @@ export function assertModel(model: unknown, allowed: readonly ModelName[] = MODE
 /** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
 export function assertDuration(model: ModelName, duration: unknown): void {
   if (model === 'lv' || duration === undefined) return;
+  if (model === 'minimax') {
+    const { min, max } = MINIMAX_DURATION;
+    const seconds = Number(duration);
+    if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return;
+    throw new InputValidationError(
+      'duration',
+      `${describeValue(duration)} is not allowed for model minimax: a whole number of seconds from ${min} to ${max}`,
+    );
+  }
   const allowed: readonly string[] = MODEL_DURATIONS[model];
   if (allowed.includes(String(duration))) return;
   const problem = `${describeValue(duration)} is not allowed for model ${model}`;
@@ -77,6 +88,10 @@ function toInputError(model: ModelName, input: unknown, issue: z.core.$ZodIssue)
   if (issue.code === 'too_big' || issue.code === 'too_small') {
     return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
   }
+  // A rule between fields (minimax's frame/reference exclusivity) reads better without the value.
+  if (issue.code === 'custom' && (issue.params as { plain?: boolean } | undefined)?.plain) {
+    return new InputValidationError(field, issue.message);
+  }
   if (issue.code === 'invalid_type') {
     return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
   }
@@ -90,7 +105,11 @@ export function toWireInput<M extends ModelName>(model: M, input: ModelInput<M> 
     throw new InputValidationError('input', `expected an object with the fields of model ${model}`);
   }
   const candidate: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  if (typeof candidate.duration === 'number') candidate.duration = String(candidate.duration);
+  // Documented models take the duration as a string ("8"), minimax as a number; either form is accepted.
+  if (model === 'minimax') {
+    if (typeof candidate.duration === 'string' && /^\d+$/.test(candidate.duration))
+      candidate.duration = Number(candidate.duration);
+  } else if (typeof candidate.duration === 'number') candidate.duration = String(candidate.duration);
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
   const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
   if (!result.success) throw toInputError(model, candidate, result.error.issues[0] as z.core.$ZodIssue);

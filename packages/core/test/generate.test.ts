@@ -117,10 +117,20 @@ describe('generate never charges twice', () => {
       rateLimit: false,
       reconcile: { lookupDelaysMs: [] },
     } as const;
-    const client = new AIVideoMaker({ ...options, fetch: reset, maxRetries: 0 });
+    const seen: string[] = [];
+    const client = new AIVideoMaker({
+      ...options,
+      fetch: (input, init) => {
+        seen.push(`${init?.method} ${new URL(String(input)).pathname}`);
+        return reset(input, init);
+      },
+      maxRetries: 0,
+    });
     await expect(client.generate('t2v', T2V)).rejects.toBeInstanceOf(TaskMayExistError);
-    // One POST, then one lookup through tasks.list(): never a second POST.
-    expect(calls).toBe(2);
+    // One POST, the one-time question whether the server honours Idempotency-Key (its account route;
+    // unanswered here), then one lookup through tasks.list(): never a second POST.
+    expect(seen).toEqual(['POST /api/v1/generate/t2v', 'GET /api/v1/account', 'GET /api/v1/tasks']);
+    expect(calls).toBe(3);
     const postCalls: string[] = [];
     const spy: typeof fetch = async (input, init) => {
       postCalls.push(String(init?.method));

@@ -15,8 +15,8 @@ import {
 import { KEY, T2V } from './helpers';
 
 describe('models', () => {
-  it('has the five documented models, durations and JSON-schema friendly input schemas', () => {
-    expect(MODEL_NAMES).toEqual(['t2v', 'i2v', 'lv', 't2v_v3', 'i2v_v3']);
+  it('has the five documented models and minimax, durations and JSON-schema friendly input schemas', () => {
+    expect(MODEL_NAMES).toEqual(['t2v', 'i2v', 'lv', 't2v_v3', 'i2v_v3', 'minimax']);
     expect(MODEL_DURATIONS).toEqual({
       t2v: ['5', '8'],
       i2v: ['5', '8'],

@@ -1,6 +1,6 @@
 // The request engine: one attempt = rate-limit slot (query calls), fetch with a timeout, body read,
 // typed interpretation. `read` adds retries for calls that are safe to repeat; the paid POST has its own
-// policy in generate-reconcile.ts. The key lives only in a private field and in the `key` header, and
+// policy in generate.ts. The key lives only in a private field and in the `key` header, and
 // redirects are never followed: the API does not redirect, so a redirect is a wrong baseUrl or someone
 // else's server, which must get neither the key nor a paid POST turned into a GET.
 import {
@@ -16,6 +16,7 @@ import { interpretAnswer } from './interpret';
 import { type Logger, requestLine } from './logger';
 import { limiterOf, type QueryLimiter, type RateLimitSetting } from './rate-limiter';
 import { isRetryableRead, retryDelayMs, wasNeverSent } from './retry';
+import { ServerClock } from './server-clock';
 
 export interface EngineOptions {
   apiKey: string;
@@ -42,6 +43,8 @@ const TIMED_OUT = Symbol('timed out');
 export class RequestEngine {
   readonly baseUrl: string;
   readonly maxRetries: number;
+  /** The server's clock as seen in the answers' Date headers (for reconciliation). */
+  readonly clock = new ServerClock();
   readonly #apiKey: string;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
@@ -102,6 +105,7 @@ export class RequestEngine {
           await response.body?.cancel().catch(() => undefined);
           throw this.#redirectError(spec, response);
         }
+        this.clock.observeDate(response.headers.get('date'), started, Date.now());
         text = await response.text();
       } catch (error) {
         if (error instanceof RedirectError) throw error;

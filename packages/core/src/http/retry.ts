@@ -1,7 +1,6 @@
 // When to retry and how long to wait: capped, jittered exponential backoff, and the server's own
 // `retry-after-ms` / `Retry-After` (seconds or an HTTP date), capped so a bad header cannot stall a caller.
 import {
-  AIVideoMakerError,
   APIError,
   ConnectionError,
   MalformedResponseError,
@@ -75,7 +74,10 @@ export function retryDelayMs(error: unknown, attempt: number): number {
   return backoffMs(attempt);
 }
 
-/** An abort (a signal's AbortError or its reason), as opposed to one of this package's own errors. */
+/**
+ * An abort: a signal's AbortError, or SubmitAbortedError (an abort after a paid request was sent, the only
+ * error of this package named AbortError).
+ */
 export function isAbortError(error: unknown): boolean {
-  return !(error instanceof AIVideoMakerError) && (error as { name?: unknown })?.name === 'AbortError';
+  return (error as { name?: unknown } | null)?.name === 'AbortError';
 }
