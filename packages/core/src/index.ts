@@ -85,6 +85,7 @@ export {
 } from './models';
 export type { ReconcileOptions } from './reconcile';
 export type { CancelResult, GenerateResult, Task, TaskStatusResult, TaskStatusValue } from './responses';
+export { expiryNote, OUTPUT_RETENTION_HOURS, outputMessage } from './retention';
 export type { CallOptions, Tasks } from './tasks';
 export { assertWebhookUrl, toWireInput } from './validate';
 export { getVideoUrls } from './video-urls';

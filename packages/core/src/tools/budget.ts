@@ -1,6 +1,8 @@
 // Credit limits of one tool set. reserve() checks and books in one synchronous step, before any request,
 // so parallel tool calls can never overspend; credits come back when a task fails, is cancelled, or is
-// provably never created.
+// provably never created. A request that may have reached the server (an abort or a fault after sending)
+// keeps its credits booked. serverCap() is what the server is told (X-Max-Credits), so a server whose
+// price differs from the one booked refuses rather than overspends.
 import { BudgetExceededError } from '../errors';
 
 export interface Reservation {
@@ -49,6 +51,23 @@ export class CreditBudget {
     }
     this.#committed += credits;
     return { credits, released: false };
+  }
+
+  /**
+   * X-Max-Credits for a booked call: the smaller of the per-call limit and what the total leaves this call
+   * (its own booking plus what is unbooked); undefined when the set has no limit.
+   */
+  serverCap(reservation: Reservation): number | undefined {
+    const left = this.#total === undefined ? undefined : this.#total - this.#committed + reservation.credits;
+    const caps = [this.#perCall, left].filter((cap): cap is number => cap !== undefined);
+    return caps.length === 0 ? undefined : Math.max(0, Math.floor(Math.min(...caps)));
+  }
+
+  /** The server said what it charged: book that instead of the quoted price. */
+  settle(reservation: Reservation, credits: number): void {
+    if (reservation.released || credits === reservation.credits) return;
+    this.#committed += credits - reservation.credits;
+    reservation.credits = credits;
   }
 
   bind(reservation: Reservation, taskId: string): void {

@@ -1,9 +1,11 @@
 // The three paid tools: text_to_video, image_to_video, long_video.
 import { describeCredits } from '../credits';
-import type { ModelName } from '../models';
+import { describeModel, modelsOfTool } from '../model-table';
+import { LV_MAX_PROMPTS, LV_SEGMENT_SECONDS, type ModelName } from '../models';
 import { assertDuration } from '../validate';
 import { allowedOf, assertAllowed, type ToolSetContext } from './context';
 import { resolveImageArg } from './image-arg';
+import { type ToolArgs, toolBody } from './model-body';
 import { parseToolInput, withRule } from './parse';
 import {
   imageToVideoInput,
@@ -27,73 +29,60 @@ function waitNote(ctx: ToolSetContext): string {
     : 'Generation takes minutes; this tool returns a task id at once: check it later with get_video_task.';
 }
 
-const COST_NOTE = 'Credits are charged when the task is submitted and refunded automatically if it fails.';
+const COST_NOTE =
+  'Credits are charged when the task is submitted and refunded automatically if it fails; the price is asked from the server first where it offers a quote. Video URLs expire (24 h on the live service).';
 
-export function textToVideoTool(ctx: ToolSetContext): VideoToolSpec | undefined {
-  const models = allowedOf(ctx, ['t2v', 't2v_v3']);
-  const first = models[0];
-  if (!first) return undefined;
-  const rule = (value: { model?: string | undefined; duration?: string | undefined }) =>
-    assertDuration((value.model ?? first) as ModelName, value.duration);
-  const inputSchema = withRule(textToVideoInput(models), rule);
-  return {
-    name: 'text_to_video',
+type ModelTool = 'text_to_video' | 'image_to_video';
+
+const TOOL_TEXT: Record<ModelTool, { title: string; what: string; schema: typeof textToVideoInput }> = {
+  text_to_video: {
     title: 'Text to video',
-    description: `Create a video from a text prompt (AI Video Maker). Models: ${models.join(', ')}. t2v: 5 or 8 seconds, 1 credit per second. t2v_v3: higher quality, 5/10/15/20 seconds, 10 credits per second (use it for 10-20 s). ${COST_NOTE} ${waitNote(ctx)}`,
+    what: 'Create a video from a text prompt (AI Video Maker).',
+    schema: textToVideoInput,
+  },
+  image_to_video: {
+    title: 'Image to video',
+    what: 'Animate a still image into a video (AI Video Maker), optionally guided by a prompt.',
+    schema: imageToVideoInput as unknown as typeof textToVideoInput,
+  },
+};
+
+/** text_to_video and image_to_video: the same shape, their models and fields from the model table. */
+function modelTool(ctx: ToolSetContext, name: ModelTool): VideoToolSpec | undefined {
+  const models = allowedOf(ctx, modelsOfTool(name));
+  const first = models[0];
+  if (!first) return undefined;
+  const rule = (value: { model?: string | undefined; duration?: string | undefined }) =>
+    assertDuration((value.model ?? first) as ModelName, value.duration);
+  const text = TOOL_TEXT[name];
+  const inputSchema = withRule(text.schema(models), rule);
+  return {
+    name,
+    title: text.title,
+    description: `${text.what} Models: ${models.map(describeModel).join('. ')}. ${COST_NOTE} ${waitNote(ctx)}`,
     inputSchema,
     outputSchema: videoTaskOutput,
     paid: true,
     async execute(input, call) {
-      const value = parseToolInput(inputSchema, input);
+      const value = parseToolInput(inputSchema, input) as ToolArgs & { model?: string };
       const model = (value.model ?? first) as ModelName;
       assertAllowed(model, models);
-      const body = {
-        prompt: value.prompt,
-        aspectRatio: value.aspectRatio ?? '16:9',
-        duration: value.duration ?? '5',
-      };
-      return submitAndWait(ctx, model, body, call);
+      const image = value.image === undefined ? undefined : await resolveImageArg(ctx, value.image);
+      return submitAndWait(ctx, model, toolBody(model, { ...value, image }, models), call);
     },
     toModelText: (output: VideoTaskOutput) => taskText(output),
   };
 }
 
-export function imageToVideoTool(ctx: ToolSetContext): VideoToolSpec | undefined {
-  const models = allowedOf(ctx, ['i2v', 'i2v_v3']);
-  const first = models[0];
-  if (!first) return undefined;
-  const rule = (value: { model?: string | undefined; duration?: string | undefined }) =>
-    assertDuration((value.model ?? first) as ModelName, value.duration);
-  const inputSchema = withRule(imageToVideoInput(models), rule);
-  return {
-    name: 'image_to_video',
-    title: 'Image to video',
-    description: `Animate a still image into a video (AI Video Maker), optionally guided by a prompt. Models: ${models.join(', ')}. i2v: 5 or 8 seconds, 1 credit per second. i2v_v3: higher quality, 5/10/15/20 seconds, 10 credits per second. ${COST_NOTE} ${waitNote(ctx)}`,
-    inputSchema,
-    outputSchema: videoTaskOutput,
-    paid: true,
-    async execute(input, call) {
-      const value = parseToolInput(inputSchema, input);
-      const model = (value.model ?? first) as ModelName;
-      assertAllowed(model, models);
-      const image = await resolveImageArg(ctx, value.image);
-      const body = {
-        image,
-        ...(value.prompt ? { prompt: value.prompt } : {}),
-        duration: value.duration ?? '5',
-      };
-      return submitAndWait(ctx, model, body, call);
-    },
-    toModelText: (output: VideoTaskOutput) => taskText(output),
-  };
-}
+export const textToVideoTool = (ctx: ToolSetContext) => modelTool(ctx, 'text_to_video');
+export const imageToVideoTool = (ctx: ToolSetContext) => modelTool(ctx, 'image_to_video');
 
 export function longVideoTool(ctx: ToolSetContext): VideoToolSpec | undefined {
   if (!ctx.allowedModels.includes('lv')) return undefined;
   return {
     name: 'long_video',
     title: 'Long video',
-    description: `Create a longer video (5 seconds per prompt, up to 30 s) from a first-frame image and 1 to 6 segment prompts (AI Video Maker model lv). Costs 75 credits per prompt (${describeCredits('lv', { prompt: ['a', 'b'] })}). ${COST_NOTE} ${waitNote(ctx)}`,
+    description: `Create a longer video (up to ${LV_SEGMENT_SECONDS * LV_MAX_PROMPTS} s) from a first-frame image and segment prompts. Model ${describeModel('lv')} (e.g. ${describeCredits('lv', { prompt: ['a', 'b'] })}). ${COST_NOTE} ${waitNote(ctx)}`,
     inputSchema: longVideoInput,
     outputSchema: videoTaskOutput,
     paid: true,

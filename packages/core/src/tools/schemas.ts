@@ -2,14 +2,8 @@
 // no transforms (every framework converts them to JSON Schema). Model enums are narrowed to the models
 // the tool set allows.
 import { z } from 'zod';
-import {
-  ALL_DURATIONS,
-  ASPECT_RATIOS,
-  LV_MAX_PROMPTS,
-  type ModelName,
-  promptText,
-  TASK_STATUSES,
-} from '../models';
+import { LV_MAX_PROMPTS, type ModelName, promptText, TASK_STATUSES } from '../models';
+import { durationChoices, durationFieldText, enumChoices, modelFieldText, onlyForText } from './model-choice';
 
 const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
 
@@ -21,39 +15,37 @@ const image = z
   );
 const taskId = z.string().min(1).describe('The task id returned when the video was submitted');
 
+/** Optional enum fields that only some models have (aspectRatio, resolution, tier), when one of `models` has them. */
+function optionalEnums(models: readonly ModelName[], names: readonly string[]) {
+  const fields: Record<string, z.ZodOptional<z.ZodEnum>> = {};
+  for (const name of names) {
+    const values = enumChoices(models, name);
+    if (values.length > 0) fields[name] = enumOf(values).optional().describe(onlyForText(models, name));
+  }
+  return fields;
+}
+
+function modelAndDuration(models: readonly ModelName[]) {
+  return {
+    model: enumOf(models).optional().describe(modelFieldText(models)),
+    duration: enumOf(durationChoices(models)).optional().describe(durationFieldText(models)),
+  };
+}
+
 export function textToVideoInput(models: readonly ModelName[]) {
   return z.object({
     prompt: promptText.min(1).describe('What the video should show: subject, action, scene, style, camera'),
-    model: enumOf(models)
-      .optional()
-      .describe(
-        `Model (default ${models[0]}): t2v = 5 or 8 s at 1 credit/s; t2v_v3 = higher quality, 5/10/15/20 s at 10 credits/s`,
-      ),
-    aspectRatio: z.enum(ASPECT_RATIOS).optional().describe('Aspect ratio (default 16:9)'),
-    duration: z
-      .enum(ALL_DURATIONS)
-      .optional()
-      .describe(
-        'Seconds, as a string (default "5"): t2v allows "5", "8"; t2v_v3 allows "5", "10", "15", "20"',
-      ),
+    ...modelAndDuration(models),
+    ...optionalEnums(models, ['aspectRatio', 'resolution', 'tier']),
   });
 }
 
 export function imageToVideoInput(models: readonly ModelName[]) {
   return z.object({
     image,
-    prompt: promptText.optional().describe('Optional: how the image should move or change'),
-    model: enumOf(models)
-      .optional()
-      .describe(
-        `Model (default ${models[0]}): i2v = 5 or 8 s at 1 credit/s; i2v_v3 = higher quality, 5/10/15/20 s at 10 credits/s`,
-      ),
-    duration: z
-      .enum(ALL_DURATIONS)
-      .optional()
-      .describe(
-        'Seconds, as a string (default "5"): i2v allows "5", "8"; i2v_v3 allows "5", "10", "15", "20"',
-      ),
+    prompt: promptText.optional().describe('How the image should move or change (required for minimax)'),
+    ...modelAndDuration(models),
+    ...optionalEnums(models, ['resolution', 'tier']),
   });
 }
 
@@ -86,7 +78,9 @@ export const listTasksInput = z.object({
 export function estimateInput(models: readonly ModelName[]) {
   return z.object({
     model: enumOf(models).describe('The model to price'),
-    duration: z.enum(ALL_DURATIONS).optional().describe('Seconds as a string, for every model but lv'),
+    duration: enumOf(durationChoices(models))
+      .optional()
+      .describe(durationFieldText(models.filter((m) => m !== 'lv'))),
     promptCount: z
       .number()
       .int()
@@ -94,6 +88,7 @@ export function estimateInput(models: readonly ModelName[]) {
       .max(LV_MAX_PROMPTS)
       .optional()
       .describe('Number of segment prompts, for lv only'),
+    ...optionalEnums(models, ['resolution', 'tier']),
   });
 }
 
@@ -124,6 +119,10 @@ export type ListTasksOutput = z.infer<typeof listTasksOutput>;
 export const estimateOutput = z.object({
   model: z.string(),
   credits: z.number(),
-  message: z.string().describe('The formula used'),
+  source: z
+    .enum(['server', 'estimate'])
+    .optional()
+    .describe("'server': the server's quote; 'estimate': the list price computed locally"),
+  message: z.string().describe('Where the price comes from, and the list-price formula'),
 });
 export type EstimateOutput = z.infer<typeof estimateOutput>;

@@ -1,8 +1,10 @@
-// The shared path of every generation tool: budget booked before the request, submit, then wait through
-// the client's watcher with progress, turning every ending into an output the model can act on.
-import { estimateCredits } from '../credits';
+// The shared path of every generation tool: the price asked first (the server's quote, else the list
+// price), booked in the budget before the paid request, which carries X-Max-Credits so the server enforces
+// the cap too; then the wait through the client's watcher with progress, turning every ending into an
+// output the model can act on.
 import { TaskCancelledError, TaskFailedError, TaskMayExistError, WaitTimeoutError } from '../errors';
 import type { ModelInput, ModelName } from '../models';
+import { expiryNote } from '../retention';
 import { toWireInput } from '../validate';
 import { getVideoUrls } from '../video-urls';
 import type { ToolSetContext } from './context';
@@ -15,19 +17,25 @@ export async function submitAndWait(
   input: Record<string, unknown>,
   call: VideoToolContext = {},
 ): Promise<VideoTaskOutput> {
-  const wire = toWireInput(model, input);
-  const credits = estimateCredits(model, wire);
+  const wire = toWireInput(model, input) as ModelInput<ModelName>;
   const client = ctx.client();
-  const reservation = ctx.budget.reserve(credits, `This ${model} video`);
+  const signal = call.signal ? { signal: call.signal } : {};
+  const quote = await client.quote(model, wire, signal);
+  const reservation = ctx.budget.reserve(quote.credits, `This ${model} video`);
+  const maxCredits = ctx.budget.serverCap(reservation);
   let taskId: string;
+  let credits: number;
   try {
-    ({ taskId } = await client.generate(
-      model,
-      wire as ModelInput<ModelName>,
-      call.signal ? { signal: call.signal } : {},
-    ));
+    const submitted = await client.generate(model, wire, {
+      ...signal,
+      ...(maxCredits === undefined ? {} : { maxCredits }),
+    });
+    ({ taskId, creditsCharged: credits } = submitted);
+    if (submitted.creditsSource === 'server') ctx.budget.settle(reservation, credits);
+    else credits = quote.credits;
   } catch (error) {
-    // A task that may exist may also have been charged: keep its credits booked.
+    // A task that may exist (a fault or an abort after sending: TaskMayExistError, SubmitAbortedError)
+    // may also have been charged: keep its credits booked. Every other failure proves nothing was charged.
     if (!(error instanceof TaskMayExistError)) ctx.budget.release(reservation);
     throw error;
   }
@@ -70,7 +78,7 @@ export async function submitAndWait(
       ...base,
       status: task.status,
       videoUrls,
-      message: `Done: the ${model} video is ready (${credits} credits).`,
+      message: `Done: the ${model} video is ready (${credits} credits). ${expiryNote(`download it now (e.g. aivideomaker download ${taskId})`)}`,
     };
   } catch (error) {
     if (error instanceof WaitTimeoutError) {

@@ -1,10 +1,14 @@
 // The free tools: get_video_task, cancel_video_task, list_video_tasks, estimate_video_credits.
 import { describeCredits, estimateCredits } from '../credits';
-import { isModelName, type ModelName } from '../models';
+import { InputValidationError } from '../errors';
+import { priceText } from '../model-table';
+import { isModelName, type ModelInput, type ModelName } from '../models';
 import type { Task } from '../responses';
+import { expiryNote } from '../retention';
 import { assertDuration } from '../validate';
 import { getVideoUrls } from '../video-urls';
 import type { ToolSetContext } from './context';
+import { type ToolArgs, toolBody } from './model-body';
 import { parseToolInput, withRule } from './parse';
 import {
   type EstimateOutput,
@@ -20,9 +24,10 @@ import {
 import { estimateText, listText, taskText } from './text';
 import type { VideoToolSpec } from './types';
 
-/** Credits a task costs now: its price, or 0 once refunded (FAILED, CANCEL). */
+/** Credits a task costs now: the server's figure, else its list price; 0 once refunded (FAILED, CANCEL). */
 function creditsOf(task: Task): number | undefined {
   if (task.status === 'FAILED' || task.status === 'CANCEL') return 0;
+  if (typeof task.creditsCharged === 'number') return task.creditsCharged;
   if (!isModelName(task.model) || !task.input) return undefined;
   try {
     return estimateCredits(task.model, task.input);
@@ -34,7 +39,7 @@ function creditsOf(task: Task): number | undefined {
 const NEXT_STEP: Record<string, string> = {
   SUBMITTED: 'Queued; check again in a minute.',
   PROGRESS: 'Rendering; check again in a minute.',
-  COMPLETED: 'The video is ready.',
+  COMPLETED: `The video is ready. ${expiryNote('download it now (e.g. aivideomaker download <taskId>)')}`,
   FAILED: 'The task failed; its credits were refunded.',
   CANCEL: 'The task was cancelled; its credits were refunded.',
 };
@@ -133,20 +138,47 @@ export function estimateTool(ctx: ToolSetContext): VideoToolSpec {
   return {
     name: 'estimate_video_credits',
     title: 'Estimate video credits',
-    description:
-      'Price a video before creating it, without spending anything: t2v and i2v cost 1 credit per second (5 or 8 s); t2v_v3 and i2v_v3 cost 10 credits per second (5/10/15/20 s); lv costs 75 credits per prompt (5 s each, 1 to 6 prompts).',
+    description: `Price a video before creating it, without spending anything: the server's quote where it offers one (the authority: the live service may charge more than the list price), else the list price. List prices: ${ctx.allowedModels.map((model) => `${model} ${priceText(model)}`).join('; ')}.`,
     inputSchema,
     outputSchema: estimateOutput,
     paid: false,
-    async execute(input): Promise<EstimateOutput> {
-      const value = parseToolInput(inputSchema, input);
+    async execute(input, call): Promise<EstimateOutput> {
+      const value = parseToolInput(inputSchema, input) as ToolArgs & { model: string; promptCount?: number };
       const model = value.model as ModelName;
-      const credit =
-        model === 'lv'
-          ? { prompt: Array.from({ length: value.promptCount ?? 1 }, () => '') }
-          : { duration: value.duration ?? '5' };
-      return { model, credits: estimateCredits(model, credit), message: describeCredits(model, credit) };
+      const body = priceProbe(model, value);
+      const formula = describeCredits(model, body);
+      const quote = await quoteOrEstimate(ctx, model, body, call?.signal);
+      const source =
+        quote.source === 'server' ? `server quote (list price: ${formula})` : `list price: ${formula}`;
+      return { model, credits: quote.credits, source: quote.source, message: source };
     },
     toModelText: (output: EstimateOutput) => estimateText(output),
   };
+}
+
+/** A representative input to price (the price depends on duration, prompt count, resolution, tier only). */
+function priceProbe(model: ModelName, value: ToolArgs & { promptCount?: number }): Record<string, unknown> {
+  if (model === 'lv') {
+    const prompts = Array.from({ length: value.promptCount ?? 1 }, (_, index) => `segment ${index + 1}`);
+    return { image: PROBE_IMAGE, prompt: prompts };
+  }
+  const args = { ...value, prompt: 'price check', image: model.startsWith('i2v') ? PROBE_IMAGE : undefined };
+  return toolBody(model, args, [model]);
+}
+
+const PROBE_IMAGE = 'https://example.com/first-frame.png';
+
+/** The server's quote; the local list price when there is no key, no quote route or no answer. */
+async function quoteOrEstimate(
+  ctx: ToolSetContext,
+  model: ModelName,
+  body: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+): Promise<{ credits: number; source: 'server' | 'estimate' }> {
+  try {
+    return await ctx.client().quote(model, body as ModelInput<ModelName>, signal ? { signal } : {});
+  } catch (error) {
+    if (signal?.aborted || error instanceof InputValidationError) throw error;
+    return { credits: estimateCredits(model, body), source: 'estimate' };
+  }
 }

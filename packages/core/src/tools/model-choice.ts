@@ -1,0 +1,59 @@
+// The model-dependent parts of the generation tools (choices, field help, description lines), derived
+// from the model table and the model schemas: a model added there shows up here without a word written.
+
+import { MINIMAX_DURATION } from '../minimax';
+import { describeModel, durationText } from '../model-table';
+import { MODEL_INPUT_SCHEMAS, type ModelName } from '../models';
+
+interface JsonField {
+  enum?: unknown[];
+  description?: string;
+}
+
+function field(model: ModelName, name: string): JsonField | undefined {
+  const schema = MODEL_INPUT_SCHEMAS[model].toJSONSchema() as { properties: Record<string, JsonField> };
+  return schema.properties[name];
+}
+
+const numeric = (a: string, b: string) => Number(a) - Number(b);
+
+/** Every duration one of `models` allows, as the strings the tools take. */
+export function durationChoices(models: readonly ModelName[]): string[] {
+  const all = new Set<string>();
+  for (const model of models) {
+    if (model === 'lv') continue;
+    if (model === 'minimax') {
+      for (let s = MINIMAX_DURATION.min; s <= MINIMAX_DURATION.max; s++) all.add(String(s));
+    } else for (const value of field(model, 'duration')?.enum ?? []) all.add(String(value));
+  }
+  return [...all].sort(numeric);
+}
+
+/** Every value of an enum field that one of `models` has (aspectRatio, resolution, tier). */
+export function enumChoices(models: readonly ModelName[], name: string): string[] {
+  return [...new Set(models.flatMap((model) => (field(model, name)?.enum ?? []).map(String)))];
+}
+
+/** The models among `models` that have the field `name`. */
+export function modelsWith(models: readonly ModelName[], name: string): ModelName[] {
+  return models.filter((model) => field(model, name) !== undefined);
+}
+
+/** "Model (default t2v): t2v: standard quality; 5 or 8 s; 1 credit/s. ..." */
+export function modelFieldText(models: readonly ModelName[]): string {
+  return `Model (default ${models[0]}): ${models.map(describeModel).join('. ')}`;
+}
+
+/** 'Seconds, as a string (default "5"): t2v 5 or 8 s; minimax 5 to 20 s' */
+export function durationFieldText(models: readonly ModelName[]): string {
+  const rules = models.map((model) => `${model} ${durationText(model)}`).join('; ');
+  return `Seconds, as a string (default "5"): ${rules}`;
+}
+
+/** The description of a field that only some models have: its own help, and which models take it. */
+export function onlyForText(models: readonly ModelName[], name: string): string {
+  const owners = modelsWith(models, name);
+  const helps = owners.map((model) => field(model, name)?.description ?? name);
+  const help = helps.find((text) => text.includes('default')) ?? helps[0] ?? name;
+  return owners.length === models.length ? help : `${help}; only for ${owners.join(', ')}`;
+}
