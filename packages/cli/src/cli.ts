@@ -3,6 +3,7 @@
 import { AIVideoMaker } from '@aivideomaker/core';
 import { type FlagSpecs, parseFlags } from './args';
 import { COMMON_FLAGS, type Command, type CommandContext } from './command';
+import { account } from './commands/account';
 import { download } from './commands/download';
 import { estimate } from './commands/estimate';
 import { generate } from './commands/generate';
@@ -15,7 +16,7 @@ import { overview, usage } from './help';
 import { type CliIo, processIo } from './io';
 import { VERSION } from './version';
 
-export const COMMANDS: Command[] = [generate, estimate, status, get, wait, download, cancel, list];
+export const COMMANDS: Command[] = [generate, estimate, account, status, get, wait, download, cancel, list];
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const json = argv.includes('--json');

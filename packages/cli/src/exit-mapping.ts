@@ -19,6 +19,8 @@ const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
   not_found: EXIT.badInput,
   conflict: EXIT.badInput,
   budget_exceeded: EXIT.notConfirmed,
+  idempotency_conflict: EXIT.badInput,
+  not_offered: EXIT.badInput,
   insufficient_credits: EXIT.insufficientCredits,
   task_failed: EXIT.taskFailed,
   task_cancelled: EXIT.taskFailed,
@@ -97,10 +99,12 @@ function advice(
         `Task ${taskId} has not finished yet; it keeps running.\n` +
         `Check it with: aivideomaker status ${taskId}\nDownload it later with: aivideomaker wait ${taskId} --out videos/`
       );
+    case 'budget_exceeded':
+      return `${error.message}\nRaise --max-credits (or confirm the price) to allow it; nothing was spent.`;
     case 'task_may_exist': {
       const { model, sentAt } = error as TaskMayExistError;
       return (
-        `The connection failed after the ${model} request was sent, so the task may exist and was not resubmitted ` +
+        `The ${model} request was sent but its answer was lost, so the task may exist and was not resubmitted ` +
         `(no credits spent twice). Run \`aivideomaker list\` and look for a ${model} task created after ` +
         `${sentAt.toISOString()} before trying again.`
       );

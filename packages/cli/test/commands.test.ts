@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, apiRequests, emulator, isMp4, run, tempDir } from './helpers';
+import { API_KEY, emulator, isMp4, paidRequests, run, tempDir } from './helpers';
 
 const T2V = [
   'generate',
@@ -49,6 +49,7 @@ describe('estimate', () => {
     expect(json.json()).toEqual({
       model: 'lv',
       credits: 150,
+      source: 'estimate',
       formula: expect.stringContaining('150 credits'),
     });
   });
@@ -60,9 +61,9 @@ describe('generate', () => {
     const before = emu.ledger.balance(API_KEY);
     const result = await run(T2V, emu);
     expect(result.code, result.stderr).toBe(0);
-    const taskId = /task (\S+) \(5 credits\)/.exec(result.stdout)?.[1];
+    const taskId = /task (\S+) \(5 credits, list price\)/.exec(result.stdout)?.[1];
     expect(result.stdout).toContain(`aivideomaker status ${taskId}`);
-    const [request] = apiRequests(emu);
+    const [request] = paidRequests(emu);
     expect(request).toMatchObject({ method: 'POST', path: '/api/v1/generate/t2v' });
     expect(request?.headers.key).toBe(API_KEY);
     expect(JSON.parse(request?.body ?? '')).toEqual({
@@ -80,6 +81,7 @@ describe('generate', () => {
       model: 't2v',
       status: 'SUBMITTED',
       credits: 5,
+      creditsSource: 'estimate',
       statusUrl: expect.stringMatching(/\/status$/),
       responseUrl: expect.stringContaining('/api/v1/tasks/'),
     });
@@ -92,7 +94,7 @@ describe('generate', () => {
       cwd: dir.path,
     });
     expect(result.code, result.stderr).toBe(0);
-    const body = JSON.parse(apiRequests(emu)[0]?.body ?? '{}');
+    const body = JSON.parse(paidRequests(emu)[0]?.body ?? '{}');
     expect(body).toEqual({ image: `data:image/png;base64,${PNG.toString('base64')}`, duration: '5' });
   });
 
@@ -100,7 +102,7 @@ describe('generate', () => {
     const result = await run([...T2V, '--wait', '--out', join(dir.path, 'boat.mp4')], emu);
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^Submitted t2v task \S+ \(5 credits\)\.$/);
+    expect(lines[0]).toMatch(/^Submitted t2v task \S+ \(5 credits, list price\)\.$/);
     expect(result.stdout).toMatch(/COMPLETED in \d+:\d\d \(t2v, 5 credits\)/);
     expect(lines.at(-1)).toBe(`MEDIA: ${join(dir.path, 'boat.mp4')}`);
     expect(isMp4(readFileSync(join(dir.path, 'boat.mp4')))).toBe(true);

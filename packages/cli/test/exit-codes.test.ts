@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, apiRequests, emulator, run } from './helpers';
+import { API_KEY, emulator, paidRequests, run } from './helpers';
 
 const t2v = (prompt: string, ...extra: string[]) => [
   'generate',
@@ -127,7 +127,7 @@ describe('confirmation above --max-credits', () => {
       maxCredits: 20,
     });
     expect(result.stderr).toContain('--yes');
-    expect(apiRequests(fast)).toHaveLength(0);
+    expect(paidRequests(fast)).toHaveLength(0);
   });
 
   it('runs with --yes, or when --max-credits covers the cost', async () => {
@@ -139,11 +139,13 @@ describe('confirmation above --max-credits', () => {
     fast.clearRequests();
     const no = await run(v3, fast, { tty: true, input: 'n\n' });
     expect(no.code).toBe(8);
-    expect(no.stderr).toContain('This t2v_v3 task costs 100 credits. Spend them? [y/N]');
-    expect(apiRequests(fast)).toHaveLength(0);
+    expect(no.stderr).toContain(
+      'This t2v_v3 task costs 100 credits (list-price estimate; the server gives no quote). Spend them? [y/N]',
+    );
+    expect(paidRequests(fast)).toHaveLength(0);
     const yes = await run(v3, fast, { tty: true, input: 'y\n' });
     expect(yes.code, yes.stderr).toBe(0);
-    expect(apiRequests(fast).map((request) => request.path)).toEqual(['/api/v1/generate/t2v_v3']);
+    expect(paidRequests(fast).map((request) => request.path)).toEqual(['/api/v1/generate/t2v_v3']);
   });
 });
 

@@ -88,6 +88,11 @@ export function apiRequests(emu: Emulator) {
   return emu.requests.filter((request) => request.path.startsWith('/api/'));
 }
 
+/** The paid requests (POST /api/v1/generate/...); a free quote may precede each. */
+export function paidRequests(emu: Emulator) {
+  return emu.requests.filter((request) => request.path.startsWith('/api/v1/generate/'));
+}
+
 /** An MP4 starts with an `ftyp` box: 4 size bytes, then the type. */
 export function isMp4(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(4, 8)).toString('latin1') === 'ftyp';

@@ -1,13 +1,20 @@
-import { describeCredits, estimateCredits } from '@aivideomaker/core';
+import {
+  describeCredits,
+  estimateCredits,
+  type ModelInput,
+  type ModelName,
+  toWireInput,
+} from '@aivideomaker/core';
 import { expectPositionals } from '../args';
-import type { Command } from '../command';
+import type { Command, CommandContext } from '../command';
 import { MODEL_FLAGS, modelFieldHelp } from '../model-fields';
 import { modelInput, parseModel } from '../model-input';
 
 export const estimate: Command = {
   name: 'estimate',
   args: '<model>',
-  summary: 'Show what a task would cost, offline (no key needed, nothing spent)',
+  summary:
+    "Show what a task would cost (the server's free quote with a key and a full input; else the list price, offline)",
   flags: MODEL_FLAGS,
   details: modelFieldHelp,
   examples: [
@@ -22,8 +29,33 @@ export const estimate: Command = {
       cwd: context.io.cwd,
       readImages: false,
     });
-    const credits = estimateCredits(model, input);
     const formula = describeCredits(model, input);
-    context.print({ model, credits, formula }, `${model}: ${formula}`);
+    const quoted = await serverQuote(context, model, input);
+    const credits = quoted ?? estimateCredits(model, input);
+    const source = quoted === undefined ? 'estimate' : 'server';
+    const human =
+      quoted === undefined
+        ? `${model}: ${formula}`
+        : `${model}: ${credits} credits (server quote; list price ${formula})`;
+    context.print({ model, credits, source, formula }, human);
   },
 };
+
+/** The server's quote when a key is set and the input is complete; undefined means "use the list price". */
+async function serverQuote(
+  context: CommandContext,
+  model: ModelName,
+  input: Record<string, unknown>,
+): Promise<number | undefined> {
+  if (!context.io.env.AIVIDEOMAKER_API_KEY?.trim()) return undefined;
+  let wire: ModelInput<ModelName>;
+  try {
+    wire = toWireInput(model, input) as ModelInput<ModelName>;
+  } catch {
+    return undefined; // a partial input (only --duration) is priced offline
+  }
+  const quote = await context
+    .client()
+    .quote(model, wire, context.io.signal ? { signal: context.io.signal } : {});
+  return quote.source === 'server' ? quote.credits : undefined;
+}

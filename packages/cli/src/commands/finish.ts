@@ -1,6 +1,6 @@
 // The end of every command that waits or downloads: the summary, the saved file and the final
 // `MEDIA: <absolute path>` line that OpenClaw agents repeat to attach the video.
-import { getVideoUrls, type Task } from '@aivideomaker/core';
+import { expiryNote, getVideoUrls, outputMessage, type Task } from '@aivideomaker/core';
 import { type FlagSpec, type FlagValues, numberFlag } from '../args';
 import type { CommandContext } from '../command';
 import { formatBytes, formatElapsed } from '../format';
@@ -48,10 +48,17 @@ export async function finishedTask(
     Boolean,
   );
   const took = options.started === undefined ? '' : ` in ${formatElapsed(Date.now() - options.started)}`;
+  const urls = getVideoUrls(task);
+  // Unsaved, the file lives only at a URL that expires: say so, and how to keep it.
+  const expires =
+    urls.length > 0 && !saved
+      ? [outputMessage(task), expiryNote(`run \`aivideomaker download ${task.id}\` (or pass --out)`)]
+      : [];
   const lines = [
     `Task ${task.id} ${task.status}${took}${facts.length ? ` (${facts.join(', ')})` : ''}`,
-    ...getVideoUrls(task).map((url) => `  video: ${url}`),
+    ...urls.map((url) => `  video: ${url}`),
+    ...expires.filter(Boolean).map((line) => `  ${line}`),
     ...(saved ? [`  saved: ${saved.file} (${formatBytes(saved.bytes)})`, `MEDIA: ${saved.file}`] : []),
   ];
-  context.print(json, lines);
+  context.print(expires.length ? { ...json, expires: expires.filter(Boolean).join(' ') } : json, lines);
 }

@@ -1,4 +1,4 @@
-import { assertWebhookUrl, estimateCredits, toWireInput } from '@aivideomaker/core';
+import { assertWebhookUrl, toWireInput } from '@aivideomaker/core';
 import { expectPositionals, numberFlag } from '../args';
 import type { Command } from '../command';
 import { confirmSpend, DEFAULT_MAX_CREDITS } from '../confirm';
@@ -41,6 +41,8 @@ export const generate: Command = {
   ],
   details: () => [
     ...modelFieldHelp(),
+    "The price is asked first (the server's quote where it offers one, else the list price) and shown; above",
+    '--max-credits it needs a yes. The approved spend is sent as X-Max-Credits, so the server cannot charge more.',
     'The task id is printed as soon as the task is submitted; `aivideomaker estimate` shows the cost.',
   ],
   async run(context, { values, positionals }) {
@@ -68,24 +70,36 @@ export const generate: Command = {
     const out = saveTarget(values);
     // Before any credit is spent: a destination that cannot work fails now, not after paying.
     if (out) await checkOut(context, out);
-    const credits = estimateCredits(model, input);
     const client = context.client();
-    await confirmSpend(context.io, { model, credits, maxCredits, yes: values.yes === true });
+    const signal = context.io.signal ? { signal: context.io.signal } : {};
+    // The price first (a free request): the server's quote, or the list price where it has none.
+    const quote = await client.quote(model, input, signal);
+    const approved = await confirmSpend(context.io, {
+      model,
+      credits: quote.credits,
+      source: quote.source,
+      maxCredits,
+      yes: values.yes === true,
+    });
     const submitted = await client.generate(model, input, {
       ...(webhookUrl ? { webhookUrl } : {}),
-      ...(context.io.signal ? { signal: context.io.signal } : {}),
+      ...signal,
+      maxCredits: approved,
     });
     const { taskId } = submitted;
-    const summary = { taskId, model, status: submitted.status, credits };
+    const credits = submitted.creditsSource === 'server' ? submitted.creditsCharged : quote.credits;
+    const source = submitted.creditsSource === 'server' ? 'server' : quote.source;
+    const summary = { taskId, model, status: submitted.status, credits, creditsSource: source };
+    const cost = `${credits} credits${source === 'server' ? '' : ', list price'}`;
     if (!wait) {
       context.print({ ...summary, statusUrl: submitted.statusUrl, responseUrl: submitted.responseUrl }, [
-        `Submitted ${model} task ${taskId} (${credits} credits).`,
+        `Submitted ${model} task ${taskId} (${cost}).`,
         `  check:    aivideomaker status ${taskId}`,
         `  download: aivideomaker wait ${taskId} --out videos/`,
       ]);
       return;
     }
-    if (!context.json) context.io.stdout.write(`Submitted ${model} task ${taskId} (${credits} credits).\n`);
+    if (!context.json) context.io.stdout.write(`Submitted ${model} task ${taskId} (${cost}).\n`);
     const started = Date.now();
     const task = await waitForTask(context, client, taskId, timeout);
     await finishedTask(context, taskId, task, { out, credits, started });
