@@ -82,8 +82,8 @@ export async function submitGeneration(
         inFlight = false;
         return claim(ctx, submitted(ctx, path, json, key, estimate));
       } catch (error) {
+        if (signal?.aborted) throw error; // with inFlight still telling whether this send may have arrived
         inFlight = false;
-        if (signal?.aborted) throw error;
         const notProcessed =
           error instanceof RateLimitError ||
           (error instanceof ConnectionError && !error.mayHaveReachedServer);

@@ -58,12 +58,20 @@ const NEVER_SENT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** True only when the error proves the request was never sent (so a paid POST may be retried). */
+/**
+ * True only when the error proves the request was never sent (so a paid POST may be retried, and is never
+ * reconciled): a refused connection or failed lookup, a port fetch refuses to use ("bad port"), or a
+ * TypeError fetch threw while building the request (a header that is not a byte string, credentials in
+ * the URL), which has no network cause and is not undici's "fetch failed".
+ */
 export function wasNeverSent(error: unknown): boolean {
+  if (error instanceof TypeError && error.cause === undefined && error.message !== 'fetch failed')
+    return true;
   let current: unknown = error;
   for (let depth = 0; current && depth < 6; depth++) {
-    const code = (current as { code?: unknown }).code;
+    const { code, message } = current as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && NEVER_SENT_CODES.has(code)) return true;
+    if (depth > 0 && message === 'bad port') return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
