@@ -4,7 +4,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MAX_CREDITS, EXIT } from '@aivideomaker/cli';
-import { estimateCredits, MODEL_DURATIONS, type TimedModel } from '@aivideomaker/core';
+import {
+  durationText,
+  estimateCredits,
+  MODEL_DURATIONS,
+  priceText,
+  type TimedModel,
+} from '@aivideomaker/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSkillMarkdown, SKILL_SCRIPT, slugProblems, validateSkill } from '../src/index';
 import { copySkill, SKILL_DIR, tempDir } from './helpers';
@@ -138,6 +144,11 @@ describe('what SKILL.md tells the agent matches core and the CLI', () => {
         durations.map((duration) => estimateCredits(model as TimedModel, { duration })).join(', '),
       );
     }
+  });
+
+  it("the minimax row is core's model table", () => {
+    const [row] = rows(/^\| minimax \|/);
+    expect(row?.slice(2)).toEqual([durationText('minimax'), priceText('minimax')]);
   });
 
   it('the confirmation threshold is the CLI default', () => {

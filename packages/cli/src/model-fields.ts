@@ -1,7 +1,7 @@
 // The flags of `generate` and `estimate` come from core's model schemas (their JSON Schema): one flag
 // per field, kebab-cased (`aspectRatio` -> `--aspect-ratio`), repeatable when the field is a list. No
 // field, duration or aspect ratio is declared here, so the CLI follows core when the API changes.
-import { MODEL_INPUT_SCHEMAS, MODEL_NAMES, type ModelName } from '@aivideomaker/core';
+import { IMAGE_FIELDS, MODEL_INPUT_SCHEMAS, MODEL_NAMES, type ModelName } from '@aivideomaker/core';
 import type { FlagSpecs } from './args';
 
 export interface ModelField {
@@ -14,6 +14,8 @@ export interface ModelField {
   description: string;
   /** True for image fields, which also take a local file (read into a data URL). */
   image: boolean;
+  /** A whole number (minimax's duration). */
+  numeric: boolean;
 }
 
 interface JsonProperty {
@@ -38,13 +40,20 @@ export function modelFields(model: ModelName): ModelField[] {
     required: schema.required?.includes(field) ?? false,
     ...(property.enum ? { allowed: property.enum.map(String) } : {}),
     description: property.description ?? field,
-    image: field === 'image',
+    image: (IMAGE_FIELDS as readonly string[]).includes(field),
+    numeric: property.type === 'integer' || property.type === 'number',
   }));
 }
 
 /** `--duration 5|8`, `--prompt <text>...`, `--image <url|file>`: how a field reads in a usage line. */
 export function fieldUsage(field: ModelField): string {
-  const value = field.allowed ? field.allowed.join('|') : field.image ? '<url|file>' : '<text>';
+  const value = field.allowed
+    ? field.allowed.join('|')
+    : field.image
+      ? '<url|file>'
+      : field.numeric
+        ? '<n>'
+        : '<text>';
   const flag = `--${field.flag} ${value}${field.multiple ? ' ...' : ''}`;
   return field.required ? flag : `[${flag}]`;
 }
@@ -63,6 +72,7 @@ export function modelFieldHelp(): string[] {
     'Models and their fields:',
     ...MODEL_NAMES.map((model) => `  ${model.padEnd(7)} ${modelFields(model).map(fieldUsage).join(' ')}`),
     '',
-    '--image takes an http(s) URL, a data: URL or a local image file (sent inline as a data URL).',
+    "Image flags (--image, and minimax's --image-url, --last-frame-url, --reference-image-urls) take an",
+    'http(s) URL, a data: URL or a local image file (sent inline as a data URL).',
   ];
 }

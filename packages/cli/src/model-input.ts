@@ -43,10 +43,13 @@ export async function modelInput(
     if (!field.multiple && given.length > 1) {
       throw new UsageError(`--${field.flag} was given ${given.length} times; ${model} takes one`, command);
     }
-    input[field.field] = field.multiple ? given : given[0];
-    if (field.image && readImages && !REMOTE_IMAGE.test(given[0] ?? '')) {
-      input[field.field] = await imageFromPath(resolve(cwd, given[0] ?? ''));
-    }
+    const read =
+      field.image && readImages
+        ? await Promise.all(
+            given.map((value) => (REMOTE_IMAGE.test(value) ? value : imageFromPath(resolve(cwd, value)))),
+          )
+        : given;
+    input[field.field] = field.multiple ? read : read[0];
   }
   return input;
 }

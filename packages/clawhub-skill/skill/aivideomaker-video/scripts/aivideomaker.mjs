@@ -4,10 +4,9 @@
 // Reads only AIVIDEOMAKER_API_KEY and AIVIDEOMAKER_BASE_URL; talks only to that API base URL.
 
 import { parseArgs } from "node:util";
-import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { access, link, lstat, mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
-import { constants, createWriteStream } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { createWriteStream } from "node:fs";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createInterface } from "node:readline";
@@ -48,6 +47,13 @@ function cleanRegex(source) {
 	const start = source.startsWith("^") ? 1 : 0;
 	const end = source.endsWith("$") ? source.length - 1 : source.length;
 	return source.slice(start, end);
+}
+function floatSafeRemainder(val, step) {
+	const ratio = val / step;
+	const roundedRatio = Math.round(ratio);
+	const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+	if (Math.abs(ratio - roundedRatio) < tolerance) return 0;
+	return ratio - roundedRatio;
 }
 function assignProp(target, prop, value) {
 	Object.defineProperty(target, prop, {
@@ -1032,7 +1038,7 @@ function datetime(args) {
 }
 const anyString = /^[\s\S]{0,}$/;
 const integer = /^-?\d+$/;
-const number = /^-?\d+(?:\.\d+)?$/;
+const number$1 = /^-?\d+(?:\.\d+)?$/;
 const lowercase = /^[^A-Z]*$/;
 const uppercase = /^[^a-z]*$/;
 
@@ -1048,6 +1054,122 @@ const _whenHasLength = (payload) => {
 	const val = payload.value;
 	return !nullish(val) && val.length !== void 0;
 };
+const numericOriginMap = {
+	number: "number",
+	bigint: "bigint",
+	object: "date"
+};
+const $ZodCheckLessThan = /*@__PURE__*/ $constructor("$ZodCheckLessThan", (inst, def) => {
+	$ZodCheck.init(inst, def);
+	const origin = numericOriginMap[typeof def.value];
+	inst._zod.check = (payload) => {
+		if (def.inclusive ? payload.value <= def.value : payload.value < def.value) return;
+		payload.issues.push({
+			origin: numericOriginMap[typeof payload.value] ?? origin,
+			code: "too_big",
+			maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+			input: payload.value,
+			inclusive: def.inclusive,
+			inst,
+			continue: !def.abort
+		});
+	};
+});
+const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+	$ZodCheck.init(inst, def);
+	const origin = numericOriginMap[typeof def.value];
+	inst._zod.check = (payload) => {
+		if (def.inclusive ? payload.value >= def.value : payload.value > def.value) return;
+		payload.issues.push({
+			origin: numericOriginMap[typeof payload.value] ?? origin,
+			code: "too_small",
+			minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+			input: payload.value,
+			inclusive: def.inclusive,
+			inst,
+			continue: !def.abort
+		});
+	};
+});
+const $ZodCheckMultipleOf = /*@__PURE__*/ $constructor("$ZodCheckMultipleOf", (inst, def) => {
+	$ZodCheck.init(inst, def);
+	inst._zod.check = (payload) => {
+		if (typeof payload.value !== typeof def.value) throw new Error("Cannot mix number and bigint in multiple_of check.");
+		if (typeof payload.value === "bigint" ? def.value !== BigInt(0) && payload.value % def.value === BigInt(0) : floatSafeRemainder(payload.value, def.value) === 0) return;
+		payload.issues.push({
+			origin: typeof payload.value,
+			code: "not_multiple_of",
+			divisor: def.value,
+			input: payload.value,
+			inst,
+			continue: !def.abort
+		});
+	};
+});
+const $ZodCheckNumberFormat = /*@__PURE__*/ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+	$ZodCheck.init(inst, def);
+	def.format = def.format || "float64";
+	const isInt = def.format?.includes("int");
+	const origin = isInt ? "int" : "number";
+	const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+	inst._zod.check = (payload) => {
+		const input = payload.value;
+		if (isInt) {
+			if (!Number.isInteger(input)) {
+				payload.issues.push({
+					expected: origin,
+					format: def.format,
+					code: "invalid_type",
+					continue: false,
+					input,
+					inst
+				});
+				return;
+			}
+			if (!Number.isSafeInteger(input)) {
+				if (input > 0) payload.issues.push({
+					input,
+					code: "too_big",
+					maximum: Number.MAX_SAFE_INTEGER,
+					note: "Integers must be within the safe integer range.",
+					inst,
+					origin,
+					inclusive: true,
+					continue: !def.abort
+				});
+				else payload.issues.push({
+					input,
+					code: "too_small",
+					minimum: Number.MIN_SAFE_INTEGER,
+					note: "Integers must be within the safe integer range.",
+					inst,
+					origin,
+					inclusive: true,
+					continue: !def.abort
+				});
+				return;
+			}
+		}
+		if (input < minimum) payload.issues.push({
+			origin: "number",
+			input,
+			code: "too_small",
+			minimum,
+			inclusive: true,
+			inst,
+			continue: !def.abort
+		});
+		if (input > maximum) payload.issues.push({
+			origin: "number",
+			input,
+			code: "too_big",
+			maximum,
+			inclusive: true,
+			inst,
+			continue: !def.abort
+		});
+	};
+});
 const $ZodCheckMaxLength = /*@__PURE__*/ $constructor("$ZodCheckMaxLength", (inst, def) => {
 	var _a;
 	$ZodCheck.init(inst, def);
@@ -1700,6 +1822,30 @@ const $ZodJWT = /*@__PURE__*/ $constructor("$ZodJWT", (inst, def) => {
 		});
 	};
 });
+const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
+	$ZodType.init(inst, def);
+	inst._zod.pattern = number$1;
+	inst._zod.parse = (payload, _ctx) => {
+		if (def.coerce) try {
+			payload.value = Number(payload.value);
+		} catch (_) {}
+		const input = payload.value;
+		if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) return payload;
+		const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+		payload.issues.push({
+			expected: "number",
+			code: "invalid_type",
+			input,
+			inst,
+			...received ? { received } : {}
+		});
+		return payload;
+	};
+});
+const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, def) => {
+	$ZodCheckNumberFormat.init(inst, def);
+	$ZodNumber.init(inst, def);
+});
 const $ZodUnknown = /*@__PURE__*/ $constructor("$ZodUnknown", (inst, def) => {
 	$ZodType.init(inst, def);
 	inst._zod.parse = (payload) => payload;
@@ -2298,7 +2444,7 @@ const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
 					issues: []
 				}, ctx);
 				if (keyResult instanceof Promise) throw new Error("Async schemas not supported in object keys currently");
-				if (typeof key === "string" && number.test(key) && keyResult.issues.length) {
+				if (typeof key === "string" && number$1.test(key) && keyResult.issues.length) {
 					const retryResult = def.keyType._zod.run({
 						value: Number(key),
 						issues: []
@@ -3280,6 +3426,24 @@ function _isoDuration(Class, params) {
 	});
 }
 // @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+	return new Class(snapshotChecks({
+		type: "number",
+		checks: [],
+		...normalizeParams(params)
+	}));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+	return new Class({
+		type: "number",
+		check: "number_format",
+		abort: false,
+		format: "safeint",
+		...normalizeParams(params)
+	});
+}
+// @__NO_SIDE_EFFECTS__
 function _unknown(Class) {
 	return new Class({ type: "unknown" });
 }
@@ -3288,6 +3452,50 @@ function _never(Class, params) {
 	return new Class({
 		type: "never",
 		...normalizeParams(params)
+	});
+}
+// @__NO_SIDE_EFFECTS__
+function _lt(value, params) {
+	return new $ZodCheckLessThan({
+		check: "less_than",
+		...normalizeParams(params),
+		value,
+		inclusive: false
+	});
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+	return new $ZodCheckLessThan({
+		check: "less_than",
+		...normalizeParams(params),
+		value,
+		inclusive: true
+	});
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+	return new $ZodCheckGreaterThan({
+		check: "greater_than",
+		...normalizeParams(params),
+		value,
+		inclusive: false
+	});
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+	return new $ZodCheckGreaterThan({
+		check: "greater_than",
+		...normalizeParams(params),
+		value,
+		inclusive: true
+	});
+}
+// @__NO_SIDE_EFFECTS__
+function _multipleOf(value, params) {
+	return new $ZodCheckMultipleOf({
+		check: "multiple_of",
+		...normalizeParams(params),
+		value
 	});
 }
 // @__NO_SIDE_EFFECTS__
@@ -3987,6 +4195,34 @@ const stringProcessor = (schema, ctx, _json, _params) => {
 		}))];
 	}
 };
+const numberProcessor = (schema, ctx, _json, params) => {
+	const json = _json;
+	const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+	json.type = isInt ? "integer" : "number";
+	const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+	const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+	const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+	if (exMin) {
+		if (legacy) {
+			json.minimum = exclusiveMinimum;
+			json.exclusiveMinimum = true;
+		} else json.exclusiveMinimum = exclusiveMinimum;
+	} else if (typeof minimum === "number") json.minimum = minimum;
+	if (exMax) {
+		if (legacy) {
+			json.maximum = exclusiveMaximum;
+			json.exclusiveMaximum = true;
+		} else json.exclusiveMaximum = exclusiveMaximum;
+	} else if (typeof maximum === "number") json.maximum = maximum;
+	if (multipleOf) {
+		const divisors = /* @__PURE__ */ new Set();
+		for (const divisor of multipleOf) if (Number.isFinite(divisor) && divisor !== 0) divisors.add(Math.abs(divisor));
+		else handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+		const [first, ...rest] = divisors;
+		if (first !== void 0) json.multipleOf = first;
+		if (rest.length) json.allOf = [...json.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+	}
+};
 const neverProcessor = (_schema, _ctx, json, _params) => {
 	json.not = {};
 };
@@ -4128,7 +4364,7 @@ function stringifyKeyNames(bySchema, json, visited) {
 	else if (typeof rest.const === "number") rest.const = String(rest.const);
 	if (!numericType) return rest;
 	rest.type = "string";
-	if (!values) rest.pattern = (types.includes("number") ? number : integer).source;
+	if (!values) rest.pattern = (types.includes("number") ? number$1 : integer).source;
 	return rest;
 }
 /** Every record of one conversion, so the carriers are found in a single pass rather than once per record. */
@@ -4759,6 +4995,82 @@ const ZodJWT = /*@__PURE__*/ $constructor("ZodJWT", (inst, def) => {
 	$ZodJWT.init(inst, def);
 	ZodStringFormat.init(inst, def);
 });
+const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
+	$ZodNumber.init(inst, def);
+	ZodType.init(inst, def);
+	inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
+	inst.isFinite = true;
+}, /*@__PURE__*/ derived({
+	minValue: (inst) => {
+		const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+		return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+	},
+	maxValue: (inst) => {
+		const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+		return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+	},
+	isInt: (inst) => {
+		const { isInt, multipleOf } = aggregateChecks(inst);
+		return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+	},
+	format: (inst) => aggregateChecks(inst).format ?? null
+}, {
+	gt(value, params) {
+		return this.check(_gt(value, params));
+	},
+	gte(value, params) {
+		return this.check(_gte(value, params));
+	},
+	min(value, params) {
+		return this.check(_gte(value, params));
+	},
+	lt(value, params) {
+		return this.check(_lt(value, params));
+	},
+	lte(value, params) {
+		return this.check(_lte(value, params));
+	},
+	max(value, params) {
+		return this.check(_lte(value, params));
+	},
+	int(params) {
+		return this.check(int(params));
+	},
+	safe(params) {
+		return this.check(int(params));
+	},
+	positive(params) {
+		return this.check(_gt(0, params));
+	},
+	nonnegative(params) {
+		return this.check(_gte(0, params));
+	},
+	negative(params) {
+		return this.check(_lt(0, params));
+	},
+	nonpositive(params) {
+		return this.check(_lte(0, params));
+	},
+	multipleOf(value, params) {
+		return this.check(_multipleOf(value, params));
+	},
+	step(value, params) {
+		return this.check(_multipleOf(value, params));
+	},
+	finite() {
+		return this;
+	}
+}));
+function number(params) {
+	return _number(ZodNumber, params);
+}
+const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
+	$ZodNumberFormat.init(inst, def);
+	ZodNumber.init(inst, def);
+});
+function int(params) {
+	return _int(ZodNumberFormat, params);
+}
 const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
 	$ZodUnknown.init(inst, def);
 	ZodType.init(inst, def);
@@ -5117,35 +5429,13 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-J1N_GGsX.mjs
-/** Set (non-enumerable) on every error this package makes, by every copy of it. */
-const ERROR_BRAND = Symbol.for("aivideomaker.error");
-function isAIVideoMakerError(value, code) {
-	if (typeof value !== "object" || value === null) return false;
-	if (value[ERROR_BRAND] !== true) return false;
-	return code === void 0 || value.code === code;
-}
-/**
-* `instanceof` for the error classes: the class itself, or for a branded error of another copy, a class of
-* the same name on its prototype chain (class names are public API: they are each error's `name`).
-*/
-function isInstanceOfErrorClass(target, value) {
-	if ((void 0).prototype[Symbol.hasInstance].call(target, value)) return true;
-	if (!isAIVideoMakerError(value)) return false;
-	for (let proto = Object.getPrototypeOf(value); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) if (Object.hasOwn(proto, "constructor") && proto.constructor.name === target.name) return true;
-	return false;
-}
+// ../core/dist/video-urls-DAoXAW_l.mjs
 var AIVideoMakerError = class extends Error {
 	code;
 	constructor(code, message, options) {
 		super(message, options);
 		this.code = code;
 		this.name = new.target.name;
-		Object.defineProperty(this, ERROR_BRAND, { value: true });
-	}
-	/** `instanceof` by brand and class name, so it also holds for errors made by another copy of core. */
-	static [Symbol.hasInstance](value) {
-		return isInstanceOfErrorClass(this, value);
 	}
 };
 /** No API key was given and AIVIDEOMAKER_API_KEY is not set. */
@@ -5177,12 +5467,16 @@ var InputValidationError = class extends AIVideoMakerError {
 var APIError = class extends AIVideoMakerError {
 	status;
 	serverMessage;
+	errorCode;
+	serverDetails;
 	method;
 	path;
 	constructor(code, message, details, options) {
 		super(code, message, options);
 		this.status = details.status;
 		this.serverMessage = details.serverMessage;
+		this.errorCode = details.errorCode;
+		this.serverDetails = details.serverDetails;
 		this.method = details.method;
 		this.path = details.path;
 	}
@@ -5192,6 +5486,25 @@ var AuthenticationError = class extends APIError {};
 var InsufficientCreditsError = class extends APIError {};
 var NotFoundError = class extends APIError {};
 var ConflictError = class extends APIError {};
+/** The Idempotency-Key was used before with another body (HTTP 409 IDEMPOTENCY_CONFLICT); nothing was charged. */
+var IdempotencyConflictError = class extends ConflictError {
+	idempotencyKey;
+	constructor(message, details, idempotencyKey) {
+		super("idempotency_conflict", message, details);
+		this.idempotencyKey = idempotencyKey;
+	}
+};
+/**
+* The server does not offer this addition of the live API (`account`, `quote`): it answered 404 for the
+* route, or did so earlier to this client (remembered, so detection costs one request per client).
+*/
+var NotOfferedError = class extends NotFoundError {
+	feature;
+	constructor(feature, details) {
+		super("not_offered", `The server at this base URL does not offer ${feature} (${details.method} ${details.path} answered HTTP ${details.status}); it implements only the documented API.`, details);
+		this.feature = feature;
+	}
+};
 var ServerError = class extends APIError {};
 var RateLimitError = class extends APIError {
 	/** How long the server asked to wait, when it said. */
@@ -5207,19 +5520,6 @@ var MalformedResponseError = class extends APIError {
 	constructor(details, excerpt, options) {
 		super("malformed_response", `${details.method} ${details.path} answered HTTP ${details.status} with a body that is not the expected JSON: ${JSON.stringify(excerpt)}`, details, options);
 		this.excerpt = excerpt;
-	}
-};
-/**
-* The server answered with a redirect, which the API never does (a wrong `baseUrl`, http instead of https,
-* or a proxy). It is not followed: the key goes to no other address and a paid POST is never turned into
-* another request. `location` is where it pointed (origin and path), when it said.
-*/
-var RedirectError = class extends APIError {
-	location;
-	constructor(details, location, baseUrl) {
-		const to = location ? ` to ${location}` : "";
-		super("redirected", `${details.method} ${details.path} was redirected (HTTP ${details.status})${to}; the API never redirects, so it was not followed and the key was not sent there. Check baseUrl (${baseUrl}): use the address the redirect names if you trust it.`, details);
-		this.location = location;
 	}
 };
 /** The request never got an answer (refused, reset, DNS). */
@@ -5244,10 +5544,27 @@ var RequestTimeoutError = class extends AIVideoMakerError {
 var TaskMayExistError = class extends AIVideoMakerError {
 	model;
 	sentAt;
+	/** The Idempotency-Key the request carried: pass it to generate again to get that very task, not a new one, from a server that honours keys. */
+	idempotencyKey;
 	constructor(model, sentAt, reason, options) {
-		super("task_may_exist", `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() (CLI: aivideomaker list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`, options);
+		super("task_may_exist", `${taskMayExistText(model, sentAt, reason)}`, options);
 		this.model = model;
 		this.sentAt = sentAt;
+		this.idempotencyKey = options?.idempotencyKey;
+	}
+};
+function taskMayExistText(model, sentAt, reason) {
+	return `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() (CLI: aivideomaker list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`;
+}
+/**
+* A generate aborted after its paid request may have reached the server. Named `AbortError` so abort
+* handling treats it as the abort it is (isAbortError is true); it also says the task may exist and how to
+* check, and `cause` holds the signal's reason. Budgets keep its credits booked.
+*/
+var SubmitAbortedError = class extends TaskMayExistError {
+	constructor(model, sentAt, options) {
+		super(model, sentAt, "aborted after the request was sent", options);
+		this.name = "AbortError";
 	}
 };
 /** The task ended FAILED; the API refunds its credits automatically. */
@@ -5276,6 +5593,284 @@ var WaitTimeoutError = class extends AIVideoMakerError {
 		this.lastStatus = lastStatus;
 	}
 };
+/**
+* A credit limit would be exceeded; nothing was submitted or charged. Raised locally by a tool set's
+* budget, or by the server refusing a generate whose price is above its `X-Max-Credits` (HTTP 422
+* BUDGET_EXCEEDED; then `server` holds the answer's details and the figures are the server's, if it gave them).
+*/
+var BudgetExceededError = class extends AIVideoMakerError {
+	/** The price, when known. */
+	credits;
+	/** The cap that the price exceeds, when known. */
+	limit;
+	server;
+	constructor(message, credits, limit, server) {
+		super("budget_exceeded", message);
+		this.credits = credits;
+		this.limit = limit;
+		this.server = server;
+	}
+};
+/**
+* Longest prompt accepted locally. The API documents no limit; a prompt this long is a mistake (a pasted
+* file, a runaway agent loop), refused before it costs anything.
+*/
+const MAX_PROMPT_CHARS = 1e4;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const VISIBLE = /[^\s\p{Cf}]/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Prompt text, required or not: bounded length, no control characters, well-formed Unicode. */
+const promptText = string().max(MAX_PROMPT_CHARS, `must be at most ${MAX_PROMPT_CHARS} characters`).refine((text) => !CONTROL_CHARS.test(text), "must not contain control characters (such as a NUL byte)").refine((text) => !LONE_SURROGATE.test(text), "must be well-formed Unicode (it holds a lone surrogate half)");
+/** A required prompt: prompt text with something visible in it. */
+const requiredPrompt = promptText.refine((text) => VISIBLE.test(text), "must be a non-empty string (visible text, not only spaces)");
+const MINIMAX_DURATION = {
+	min: 5,
+	max: 20,
+	default: 5
+};
+const MINIMAX_RESOLUTIONS = ["720p", "1080p"];
+const MINIMAX_TIERS = ["turbo", "base"];
+const MINIMAX_ASPECT_RATIOS = [
+	"auto",
+	"21:9",
+	"16:9",
+	"4:3",
+	"1:1",
+	"3:4",
+	"9:16"
+];
+const MINIMAX_DEFAULTS = {
+	resolution: "720p",
+	tier: "turbo",
+	aspectRatio: "16:9"
+};
+/** Credits per second of video by resolution and tier (a 5 s 720p turbo clip costs 15). */
+const MINIMAX_CREDITS_PER_SECOND = {
+	"720p": {
+		turbo: 3,
+		base: 4
+	},
+	"1080p": {
+		turbo: 4,
+		base: 5
+	}
+};
+/** First/last frame and reference images: an https URL or an inline image. */
+const imageRef = string().regex(/^(https:\/\/\S+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2})$/i, "must be an https image URL or a data:image/<type>;base64,<data> URL");
+/** Reference video and audio: https URLs only (the API takes no data URI for them). */
+const httpsUrl = string().regex(/^https:\/\/\S+$/i, "must be an https URL (a data: URI is not accepted here)");
+const { min, max } = MINIMAX_DURATION;
+const FRAME_FIELDS = ["imageUrl", "lastFrameUrl"];
+const REFERENCE_FIELDS = [
+	"referenceImageUrls",
+	"referenceVideoUrl",
+	"referenceAudioUrls"
+];
+const MinimaxInputSchema = strictObject({
+	content: requiredPrompt.describe("Text prompt describing the video (this model names it content)"),
+	duration: number().int(`must be a whole number of seconds from ${min} to ${max}`).min(min, `must be ${min} to ${max} seconds`).max(max, `must be ${min} to ${max} seconds`).optional().describe(`Seconds of video, a whole number ${min} to ${max} (default ${MINIMAX_DURATION.default})`),
+	resolution: _enum(MINIMAX_RESOLUTIONS).optional().describe("Resolution (default 720p)"),
+	tier: _enum(MINIMAX_TIERS).optional().describe("turbo (faster, cheaper) or base (default turbo)"),
+	aspectRatio: _enum(MINIMAX_ASPECT_RATIOS).optional().describe("Aspect ratio (default 16:9)"),
+	imageUrl: imageRef.optional().describe("First frame: https image URL or data:image/...;base64,..."),
+	lastFrameUrl: imageRef.optional().describe("Last frame: https image URL or data:image/...;base64,..."),
+	referenceImageUrls: array(imageRef).max(4, `must hold at most 4 images`).optional().describe(`Up to 4 reference images (https URLs or data:image URLs)`),
+	referenceVideoUrl: httpsUrl.optional().describe("One reference video (https URL)"),
+	referenceAudioUrls: array(httpsUrl).max(2, `must hold at most 2 URLs`).optional().describe(`Up to 2 reference audio files (https URLs)`)
+}).superRefine((input, ctx) => {
+	const frame = FRAME_FIELDS.find((field) => input[field] !== void 0);
+	const reference = REFERENCE_FIELDS.find((field) => input[field] !== void 0);
+	if (frame && reference) ctx.addIssue({
+		code: "custom",
+		path: [reference],
+		params: { plain: true },
+		message: `cannot be combined with ${frame}: frame inputs (${FRAME_FIELDS.join(", ")}) and reference inputs (${REFERENCE_FIELDS.join(", ")}) are mutually exclusive`
+	});
+});
+/** Credits of a minimax input, with the vendor's defaults for what is left out. */
+function minimaxPrice(input) {
+	const seconds = input.duration ?? MINIMAX_DURATION.default;
+	const resolution = input.resolution ?? MINIMAX_DEFAULTS.resolution;
+	const tier = input.tier ?? MINIMAX_DEFAULTS.tier;
+	const rate = MINIMAX_CREDITS_PER_SECOND[resolution][tier];
+	return {
+		seconds,
+		resolution,
+		tier,
+		rate,
+		credits: seconds * rate
+	};
+}
+/** The models of the API document, which every server offers. */
+const DOCUMENTED_MODELS = [
+	"t2v",
+	"i2v",
+	"lv",
+	"t2v_v3",
+	"i2v_v3"
+];
+/** Every model this client knows: the documented ones and the live service's `minimax`. */
+const MODEL_NAMES = [...DOCUMENTED_MODELS, "minimax"];
+const ASPECT_RATIOS = [
+	"16:9",
+	"9:16",
+	"1:1"
+];
+/** Allowed `duration` values (seconds, sent as strings) per model; `lv` has none (5 s per prompt). */
+const MODEL_DURATIONS = {
+	t2v: ["5", "8"],
+	i2v: ["5", "8"],
+	t2v_v3: [
+		"5",
+		"10",
+		"15",
+		"20"
+	],
+	i2v_v3: [
+		"5",
+		"10",
+		"15",
+		"20"
+	]
+};
+const TASK_STATUSES = [
+	"SUBMITTED",
+	"PROGRESS",
+	"COMPLETED",
+	"FAILED",
+	"CANCEL"
+];
+const TERMINAL_STATUSES = [
+	"COMPLETED",
+	"FAILED",
+	"CANCEL"
+];
+function isTerminalStatus(status) {
+	return TERMINAL_STATUSES.includes(status);
+}
+function isModelName(value) {
+	return typeof value === "string" && MODEL_NAMES.includes(value);
+}
+const IMAGE_REF = /^(https?:\/\/[^\s]+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2})$/i;
+const prompt = requiredPrompt.describe("Text prompt describing the video");
+const image = string().regex(IMAGE_REF, "must be a public http(s) image URL or a data:image/<type>;base64,<data> URL").describe("Public image URL or data:image/...;base64,...");
+const optionalPrompt = promptText.nullable().optional().describe("Optional text prompt");
+const aspectRatio = _enum(ASPECT_RATIOS).describe("Aspect ratio of the video");
+const T2VInputSchema = strictObject({
+	prompt,
+	aspectRatio,
+	duration: _enum(MODEL_DURATIONS.t2v).describe("Seconds of video")
+});
+const I2VInputSchema = strictObject({
+	image,
+	prompt: optionalPrompt,
+	duration: _enum(MODEL_DURATIONS.i2v).describe("Seconds of video")
+});
+const LVInputSchema = strictObject({
+	image: image.describe("First-frame image: public URL or data:image/...;base64,..."),
+	prompt: array(prompt).min(1).max(6).describe("One prompt per 5-second segment, 1 to 6")
+});
+const T2VV3InputSchema = strictObject({
+	prompt,
+	aspectRatio,
+	duration: _enum(MODEL_DURATIONS.t2v_v3).describe("Seconds of video")
+});
+const I2VV3InputSchema = strictObject({
+	image,
+	prompt: optionalPrompt,
+	duration: _enum(MODEL_DURATIONS.i2v_v3).describe("Seconds of video")
+});
+/** The wire body schema of each model (what is sent to POST /api/v1/generate/{model}). */
+const MODEL_INPUT_SCHEMAS = {
+	t2v: T2VInputSchema,
+	i2v: I2VInputSchema,
+	lv: LVInputSchema,
+	t2v_v3: T2VV3InputSchema,
+	i2v_v3: I2VV3InputSchema,
+	minimax: MinimaxInputSchema
+};
+function describeValue(value) {
+	if (value === void 0) return "missing";
+	if (value === null) return "null";
+	if (Array.isArray(value)) return `an array of ${value.length}`;
+	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
+	if (typeof value === "object") return "an object";
+	return `${typeof value} ${String(value)}`;
+}
+/** A hint for a duration that only the other generation of the same kind supports. */
+function durationHint(model, value) {
+	if (model === "minimax" || model === "lv") return void 0;
+	const v3 = `${model}_v3`;
+	const v1 = model.replace("_v3", "");
+	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
+	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
+}
+function assertModel(model, allowed = MODEL_NAMES) {
+	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
+	return model;
+}
+/** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
+function assertDuration(model, duration) {
+	if (model === "lv" || duration === void 0) return;
+	if (model === "minimax") {
+		const { min, max } = MINIMAX_DURATION;
+		const seconds = Number(duration);
+		if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return;
+		throw new InputValidationError("duration", `${describeValue(duration)} is not allowed for model minimax: a whole number of seconds from ${min} to ${max}`);
+	}
+	const allowed = MODEL_DURATIONS[model];
+	if (allowed.includes(String(duration))) return;
+	throw new InputValidationError("duration", `${describeValue(duration)} is not allowed for model ${model}`, allowed, durationHint(model, duration));
+}
+function toInputError(model, input, issue) {
+	const path = issue.path.map(String);
+	if (issue.code === "unrecognized_keys") {
+		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
+		return new InputValidationError(issue.keys[0] ?? "input", `is not a field of model ${model}`, known);
+	}
+	const field = path.join(".") || "input";
+	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
+	if (value === void 0 && path.length > 0) {
+		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
+		return new InputValidationError(field, `is required for model ${model}`, values);
+	}
+	if (issue.code === "invalid_value") {
+		const hint = field === "duration" ? durationHint(model, value) : void 0;
+		return new InputValidationError(field, `${describeValue(value)} is not allowed for model ${model}`, issue.values.map(String), hint);
+	}
+	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
+	if (issue.code === "custom" && issue.params?.plain) return new InputValidationError(field, issue.message);
+	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
+	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
+}
+/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
+function toWireInput(model, input) {
+	assertModel(model);
+	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
+	const candidate = { ...input };
+	if (model === "minimax") {
+		if (typeof candidate.duration === "string" && /^\d+$/.test(candidate.duration)) candidate.duration = Number(candidate.duration);
+	} else if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
+	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
+	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
+	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
+	return result.data;
+}
+/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
+const MAX_TIMER_MS = 2147483647;
+/**
+* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
+* means "no practical limit" and is capped, so it never turns into an immediate timeout.
+*/
+function durationOption(field, value) {
+	if (value === void 0) return void 0;
+	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
+	return Math.min(value, MAX_TIMER_MS);
+}
+/** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
+function assertWebhookUrl(url) {
+	if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} is not an absolute http(s) URL`);
+}
 function abortReason(signal) {
 	return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
@@ -5296,97 +5891,6 @@ function sleep(ms, signal) {
 		signal?.addEventListener("abort", onAbort, { once: true });
 	});
 }
-const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
-/** Whether a value can be a task id (also how a webhook payload's or a server answer's id is screened). */
-function isTaskId(taskId) {
-	return typeof taskId === "string" && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
-}
-const DEFAULT_RATE_LIMIT = {
-	limit: 60,
-	windowMs: 6e4
-};
-function isQueryLimiter(value) {
-	return typeof value?.acquire === "function";
-}
-/** The limiter a setting stands for (undefined: no limit). */
-function limiterOf(setting) {
-	if (setting === false) return void 0;
-	if (isQueryLimiter(setting)) {
-		if (typeof setting.pause !== "function") throw new TypeError("rateLimit: a limiter needs acquire(signal) and pause(ms) methods");
-		return setting;
-	}
-	return new RateLimiter(setting);
-}
-/** The budget a setting enforces, for pacing (false: no limit). */
-function budgetOf(setting) {
-	if (!isQueryLimiter(setting)) return setting;
-	return {
-		limit: setting.limit ?? DEFAULT_RATE_LIMIT.limit,
-		windowMs: setting.windowMs ?? DEFAULT_RATE_LIMIT.windowMs
-	};
-}
-var RateLimiter = class {
-	#limit;
-	#windowMs;
-	/** End time of each slot used in the window; Infinity while its request is in flight. */
-	#slots = [];
-	#pausedUntil = 0;
-	#wakers = /* @__PURE__ */ new Set();
-	constructor(options) {
-		if (!(options.limit >= 1) || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) throw new RangeError("rateLimit needs limit >= 1 and a finite windowMs > 0");
-		this.#limit = Math.floor(options.limit);
-		this.#windowMs = options.windowMs;
-	}
-	get limit() {
-		return this.#limit;
-	}
-	get windowMs() {
-		return this.#windowMs;
-	}
-	/** Waits for a free slot; call the returned function once the answer has arrived (or failed). */
-	async acquire(signal) {
-		for (;;) {
-			throwIfAborted(signal);
-			const now = Date.now();
-			this.#slots = this.#slots.filter((slot) => slot.end + this.#windowMs > now);
-			if (now >= this.#pausedUntil && this.#slots.length < this.#limit) return this.#take();
-			const oldest = Math.min(...this.#slots.map((slot) => slot.end));
-			const freeAt = this.#slots.length < this.#limit ? now : oldest + this.#windowMs;
-			await this.#waitUntil(Math.max(this.#pausedUntil, freeAt), signal);
-		}
-	}
-	/** The server said 429: nobody sends before `ms` from now. */
-	pause(ms) {
-		this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
-	}
-	#take() {
-		const slot = { end: Number.POSITIVE_INFINITY };
-		this.#slots.push(slot);
-		return () => {
-			if (slot.end !== Number.POSITIVE_INFINITY) return;
-			slot.end = Date.now();
-			for (const wake of this.#wakers) wake();
-		};
-	}
-	/** Sleeps until `time` (Infinity: until a slot is released), or until a release, or abort. */
-	#waitUntil(time, signal) {
-		return new Promise((resolve, reject) => {
-			const done = () => {
-				clearTimeout(timer);
-				this.#wakers.delete(done);
-				signal?.removeEventListener("abort", onAbort);
-				resolve();
-			};
-			const onAbort = () => {
-				done();
-				reject(abortReason(signal));
-			};
-			const timer = Number.isFinite(time) ? setTimeout(done, Math.max(1, time - Date.now())) : void 0;
-			this.#wakers.add(done);
-			signal?.addEventListener("abort", onAbort, { once: true });
-		});
-	}
-};
 const IMAGE_TYPES = [
 	"image/png",
 	"image/jpeg",
@@ -5437,8 +5941,8 @@ function bytesToBase64(bytes) {
 	}
 	return parts.join("");
 }
-function tooLarge(size, maxBytes) {
-	return new InputValidationError("image", `the image is ${size} bytes, more than the ${maxBytes}-byte limit`, void 0, "Use a smaller image or a public https URL.");
+function tooLarge(size, maxBytes, field = "image") {
+	return new InputValidationError(field, `the image is ${size} bytes, more than the ${maxBytes}-byte limit`, void 0, "Use a smaller image or a public https URL.");
 }
 /** Bytes -> data:image/...;base64 URL, refusing unknown types and oversized images. */
 function bytesToDataUrl(bytes, options = {}) {
@@ -5450,343 +5954,44 @@ function bytesToDataUrl(bytes, options = {}) {
 }
 /** Checks a string image reference: an http(s) URL, or a data URL of a supported, small enough image. */
 function validateImageRef(value, options = {}) {
+	const field = options.field ?? "image";
 	if (/^https?:\/\//i.test(value)) {
-		if (!URL.canParse(value)) throw new InputValidationError("image", `${JSON.stringify(value.slice(0, 80))} is not a valid URL`);
+		if (!URL.canParse(value)) throw new InputValidationError(field, `${JSON.stringify(value.slice(0, 80))} is not a valid URL`);
 		return value;
 	}
 	const match = /^data:([^;,]+);base64,([A-Za-z0-9+/]*={0,2})$/i.exec(value);
-	if (!match) throw new InputValidationError("image", "expected a public https URL or a data:image/<type>;base64,<data> URL");
+	if (!match) throw new InputValidationError(field, "expected a public https URL or a data:image/<type>;base64,<data> URL");
 	const maxBytes = options.maxBytes ?? 10485760;
 	const data = match[2] ?? "";
 	const size = Math.floor(data.length * 3 / 4) - (data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0);
-	if (size > maxBytes) throw tooLarge(size, maxBytes);
-	const type = sniffImageType(decodeHead(data));
-	if (!type) throw new InputValidationError("image", "the data URL does not hold a PNG, JPEG, WebP or GIF image", IMAGE_TYPES);
+	if (size > maxBytes) throw tooLarge(size, maxBytes, field);
+	const type = sniffImageType(Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0)));
+	if (!type) throw new InputValidationError(field, "the data URL does not hold a PNG, JPEG, WebP or GIF image", IMAGE_TYPES);
 	return `data:${type};base64,${data}`;
 }
-/** The first bytes of base64 `data`, or an InputValidationError when it is not valid base64. */
-function decodeHead(data) {
-	if (data.length % 4 === 1 || /=[^=]/.test(data)) throw new InputValidationError("image", "the data URL does not hold valid base64 data");
-	try {
-		return Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0));
-	} catch {
-		throw new InputValidationError("image", "the data URL does not hold valid base64 data");
-	}
-}
-const MODEL_NAMES = [
-	"t2v",
-	"i2v",
-	"lv",
-	"t2v_v3",
-	"i2v_v3"
+/** The image fields of every model: `image` (documented models), minimax's frames and references. */
+const IMAGE_FIELDS = [
+	"image",
+	"imageUrl",
+	"lastFrameUrl",
+	"referenceImageUrls"
 ];
-const ASPECT_RATIOS = [
-	"16:9",
-	"9:16",
-	"1:1"
-];
-/** Allowed `duration` values (seconds, sent as strings) per model; `lv` has none (5 s per prompt). */
-const MODEL_DURATIONS = {
-	t2v: ["5", "8"],
-	i2v: ["5", "8"],
-	t2v_v3: [
-		"5",
-		"10",
-		"15",
-		"20"
-	],
-	i2v_v3: [
-		"5",
-		"10",
-		"15",
-		"20"
-	]
-};
-const TASK_STATUSES = [
-	"SUBMITTED",
-	"PROGRESS",
-	"COMPLETED",
-	"FAILED",
-	"CANCEL"
-];
-const TERMINAL_STATUSES = [
-	"COMPLETED",
-	"FAILED",
-	"CANCEL"
-];
-function isTerminalStatus(status) {
-	return TERMINAL_STATUSES.includes(status);
-}
-function isModelName(value) {
-	return typeof value === "string" && MODEL_NAMES.includes(value);
-}
-/**
-* Longest prompt accepted locally. The API documents no limit; a prompt this long is a mistake (a pasted
-* file, a runaway agent loop), refused before it costs anything.
-*/
-const MAX_PROMPT_CHARS = 1e4;
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const VISIBLE = /[^\s\p{Cf}]/u;
-const LONE_SURROGATE = /\p{Cs}/u;
-/** Prompt text, required or not: bounded length, no control characters, well-formed Unicode. */
-const promptText = string().max(MAX_PROMPT_CHARS, `must be at most ${MAX_PROMPT_CHARS} characters`).refine((text) => !CONTROL_CHARS.test(text), "must not contain control characters (such as a NUL byte)").refine((text) => !LONE_SURROGATE.test(text), "must be well-formed Unicode (it holds a lone surrogate half)");
-const IMAGE_REF = /^(https?:\/\/[^\s]+|data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]+={0,2})$/i;
-const prompt = promptText.refine((text) => VISIBLE.test(text), "must be a non-empty string (visible text, not only spaces)").describe("Text prompt describing the video");
-const image = string().regex(IMAGE_REF, "must be a public http(s) image URL or a data:image/<type>;base64,<data> URL").describe("Public image URL or data:image/...;base64,...");
-const optionalPrompt = promptText.nullable().optional().describe("Optional text prompt");
-const aspectRatio = _enum(ASPECT_RATIOS).describe("Aspect ratio of the video");
-const T2VInputSchema = strictObject({
-	prompt,
-	aspectRatio,
-	duration: _enum(MODEL_DURATIONS.t2v).describe("Seconds of video")
-});
-const I2VInputSchema = strictObject({
-	image,
-	prompt: optionalPrompt,
-	duration: _enum(MODEL_DURATIONS.i2v).describe("Seconds of video")
-});
-const LVInputSchema = strictObject({
-	image: image.describe("First-frame image: public URL or data:image/...;base64,..."),
-	prompt: array(prompt).min(1).max(6).describe("One prompt per 5-second segment, 1 to 6")
-});
-const T2VV3InputSchema = strictObject({
-	prompt,
-	aspectRatio,
-	duration: _enum(MODEL_DURATIONS.t2v_v3).describe("Seconds of video")
-});
-const I2VV3InputSchema = strictObject({
-	image,
-	prompt: optionalPrompt,
-	duration: _enum(MODEL_DURATIONS.i2v_v3).describe("Seconds of video")
-});
-/** The wire body schema of each model (what is sent to POST /api/v1/generate/{model}). */
-const MODEL_INPUT_SCHEMAS = {
-	t2v: T2VInputSchema,
-	i2v: I2VInputSchema,
-	lv: LVInputSchema,
-	t2v_v3: T2VV3InputSchema,
-	i2v_v3: I2VV3InputSchema
-};
-const targets = /* @__PURE__ */ new WeakMap();
-/** Called by the client: lets webhook handlers nudge its watcher without a public method. */
-function registerWebhookTarget(client, target) {
-	targets.set(client, target);
-}
-const SKIPPED_KEYS = /thumb|poster|cover|image|preview|avatar|frame/i;
-const MAX_DEPTH = 4;
-function isHttpUrl(value) {
-	return /^https?:\/\/\S+$/i.test(value) && URL.canParse(value);
-}
-function collect(value, depth, found) {
-	if (depth > MAX_DEPTH || value === null || value === void 0) return;
-	if (typeof value === "string") {
-		if (isHttpUrl(value)) found.add(value);
-		return;
+/** Checks every image of a wire body (URL syntax, inline type and size) before it is sent. */
+function validateInputImages(body, options = {}) {
+	for (const field of IMAGE_FIELDS) {
+		const value = body[field];
+		(Array.isArray(value) ? value : [value]).forEach((item, index) => {
+			const name = Array.isArray(value) ? `${field}.${index}` : field;
+			if (typeof item === "string") validateImageRef(item, {
+				...options,
+				field: name
+			});
+		});
 	}
-	if (Array.isArray(value)) {
-		for (const item of value) collect(item, depth + 1, found);
-		return;
-	}
-	if (typeof value === "object") {
-		for (const [key, item] of Object.entries(value)) if (!SKIPPED_KEYS.test(key)) collect(item, depth + 1, found);
-	}
-}
-/** Video URLs of a task (or of a raw `output` value), in the order found, without duplicates. */
-function getVideoUrls(taskOrOutput) {
-	const output = taskOrOutput !== null && typeof taskOrOutput === "object" && "id" in taskOrOutput && "status" in taskOrOutput ? taskOrOutput.output : taskOrOutput;
-	const found = /* @__PURE__ */ new Set();
-	collect(output, 0, found);
-	return [...found];
-}
-
-// ../core/dist/credits-CxNNY4Oy.mjs
-/**
-* Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
-* connecting, with an error that looks like a network failure.
-*/
-const BAD_PORTS = /* @__PURE__ */ new Set([
-	1,
-	7,
-	9,
-	11,
-	13,
-	15,
-	17,
-	19,
-	20,
-	21,
-	22,
-	23,
-	25,
-	37,
-	42,
-	43,
-	53,
-	69,
-	77,
-	79,
-	87,
-	95,
-	101,
-	102,
-	103,
-	104,
-	109,
-	110,
-	111,
-	113,
-	115,
-	117,
-	119,
-	123,
-	135,
-	137,
-	139,
-	143,
-	161,
-	179,
-	389,
-	427,
-	465,
-	512,
-	513,
-	514,
-	515,
-	526,
-	530,
-	531,
-	532,
-	540,
-	548,
-	554,
-	556,
-	563,
-	587,
-	601,
-	636,
-	989,
-	990,
-	993,
-	995,
-	1719,
-	1720,
-	1723,
-	2049,
-	3659,
-	4045,
-	4190,
-	5060,
-	5061,
-	6e3,
-	6566,
-	6665,
-	6666,
-	6667,
-	6668,
-	6669,
-	6679,
-	6697,
-	10080
-]);
-/** Whether `fetch` refuses to connect to this port (6000, 6665-6669, 10080, ...). */
-function isBlockedPort(port) {
-	return BAD_PORTS.has(port);
-}
-/**
-* The key goes in the `key` header, so it must be a visible ASCII string: a CR, LF or NUL would be refused
-* by `fetch` (or split the header), and a character past Latin-1 cannot be sent at all. The message says
-* where the bad character is, never what the key is.
-*/
-function assertApiKey(key) {
-	for (let index = 0; index < key.length; index++) {
-		const code = key.charCodeAt(index);
-		if (code > 32 && code < 127) continue;
-		throw new InputValidationError("apiKey", `contains ${code === 13 || code === 10 ? "a line break (CR or LF)" : code === 0 ? "a NUL character" : code < 32 || code === 127 ? "a control character" : code === 32 ? "a space" : "a character outside ASCII"} at position ${index + 1}; an API key is visible ASCII only`, void 0, "Copy the key again from https://aivideomaker.ai (AIVIDEOMAKER_API_KEY).");
-	}
-}
-/**
-* `baseUrl` without a trailing slash, or an InputValidationError saying what is wrong with it. Blocked
-* ports are checked for the built-in fetch (`checkPort`); a fetch passed in may have its own rules.
-*/
-function normalizeBaseUrl(value, checkPort = true) {
-	const fail = (problem) => {
-		throw new InputValidationError("baseUrl", problem, void 0, "Example: https://aivideomaker.ai");
-	};
-	if (!URL.canParse(value)) return fail(`${JSON.stringify(value)} is not an absolute http(s) URL`);
-	const url = new URL(value);
-	if (!/^https?:$/.test(url.protocol)) fail(`${JSON.stringify(value)} is not an absolute http(s) URL`);
-	if (url.username || url.password) fail("must not contain a user name or password (user:pass@)");
-	if (url.search || value.includes("?")) fail("must not contain a query (?...)");
-	if (url.hash || value.includes("#")) fail("must not contain a fragment (#...)");
-	if (checkPort && url.port && isBlockedPort(Number(url.port))) fail(`uses port ${url.port}, which fetch refuses to connect to; run the server on another port`);
-	return value.replace(/\/+$/, "");
-}
-const BACKOFF_MAX_MS = 8e3;
-const MAX_RETRY_AFTER_MS = 6e4;
-/**
-* Milliseconds the server asked to wait, or undefined when it did not say or said nonsense. Zero, a
-* negative number or a date in the past count as not said: taken literally they would retry at once,
-* several times in a few milliseconds, instead of backing off.
-*/
-function parseRetryAfter(headers, now = Date.now()) {
-	const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-	if (Number.isFinite(ms) && ms > 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
-	const value = headers.get("retry-after")?.trim();
-	if (!value) return void 0;
-	if (/^\d+(\.\d+)?$/.test(value)) {
-		const seconds = Number(value);
-		return seconds > 0 ? Math.min(seconds * 1e3, MAX_RETRY_AFTER_MS) : void 0;
-	}
-	if (/^[-+]?\d/.test(value)) return void 0;
-	const date = Date.parse(value);
-	if (Number.isNaN(date) || date <= now) return void 0;
-	return Math.min(date - now, MAX_RETRY_AFTER_MS);
-}
-/** 0.5 s, 1 s, 2 s ... capped at 8 s, minus up to 25% jitter so callers do not retry in lockstep. */
-function backoffMs(attempt, random = Math.random) {
-	return Math.min(500 * 2 ** attempt, BACKOFF_MAX_MS) * (1 - .25 * random());
-}
-/**
-* Reads (and cancel) are safe to repeat: retry on connection errors, timeouts, 408, 429, 5xx and a garbled
-* answer (a body cut off or replaced on the way), which says nothing about the next one.
-*/
-function isRetryableRead(error) {
-	if (error instanceof ConnectionError || error instanceof RequestTimeoutError) return true;
-	if (error instanceof RateLimitError || error instanceof MalformedResponseError) return true;
-	return error instanceof APIError && (error.status === 408 || error.status >= 500);
-}
-/** Codes of errors that prove a request never left this machine. */
-const NEVER_SENT_CODES = /* @__PURE__ */ new Set([
-	"ECONNREFUSED",
-	"ENOTFOUND",
-	"EAI_AGAIN",
-	"ENETUNREACH",
-	"EHOSTUNREACH",
-	"UND_ERR_CONNECT_TIMEOUT"
-]);
-/** True only when the error proves the request was never sent (so a paid POST may be retried). */
-function wasNeverSent(error) {
-	let current = error;
-	for (let depth = 0; current && depth < 6; depth++) {
-		const code = current.code;
-		if (typeof code === "string" && NEVER_SENT_CODES.has(code)) return true;
-		current = current.cause;
-	}
-	return false;
-}
-function retryDelayMs(error, attempt) {
-	if (error instanceof RateLimitError && error.retryAfterMs !== void 0) return error.retryAfterMs;
-	return backoffMs(attempt);
-}
-/** An abort (a signal's AbortError or its reason), as opposed to one of this package's own errors. */
-function isAbortError(error) {
-	return !(error instanceof AIVideoMakerError) && error?.name === "AbortError";
 }
 const optionalString = string().nullish().catch(void 0);
-/** A task id from the server, held to the same rule as the user's (it may become a path or a file name). */
-const taskId = string().refine(isTaskId, "not a task id");
 const TaskSchema = looseObject({
-	id: taskId,
+	id: string().min(1),
 	status: string().min(1),
 	model: optionalString,
 	createdAt: optionalString,
@@ -5797,7 +6002,7 @@ const TaskSchema = looseObject({
 const TaskListSchema = union([looseObject({ tasks: array(unknown()) }), array(unknown()).transform((tasks) => ({ tasks }))]);
 const TaskStatusSchema = looseObject({ status: string().min(1) });
 const SubmitSchema = looseObject({
-	taskId,
+	taskId: string().min(1),
 	status: string().min(1).catch("SUBMITTED"),
 	responseUrl: optionalString,
 	statusUrl: optionalString,
@@ -5815,465 +6020,70 @@ function parseTaskList(tasks) {
 		return parsed.success ? [parsed.data] : [];
 	});
 }
-const DEFAULT_RECONCILE = {
-	windowMs: 6e4,
-	lookupDelaysMs: [1e3, 2e3]
+const DEFAULT_RATE_LIMIT = {
+	limit: 60,
+	windowMs: 6e4
 };
-const MAX_CLAIMED = 1e3;
-async function submitGeneration(ctx, model, body, options = {}) {
-	const { signal, webhookUrl } = options;
-	const path = `/api/v1/generate/${model}`;
-	const spec = {
-		method: "POST",
-		path,
-		body,
-		signal,
-		limited: false,
-		headers: webhookUrl ? { webhookUrl } : {}
-	};
-	const sentAt = /* @__PURE__ */ new Date();
-	const request = `${model} ${JSON.stringify(body)}`;
-	const done = startSending(ctx.sending, request);
-	try {
-		for (let attempt = 0;; attempt++) try {
-			const json = await ctx.engine.attempt(spec, attempt);
-			const parsed = SubmitSchema.safeParse(json);
-			if (!parsed.success) {
-				const text = ctx.engine.redact(JSON.stringify(json)).slice(0, 200);
-				throw new MalformedResponseError({
-					status: 200,
-					method: "POST",
-					path
-				}, text);
-			}
-			return claim(ctx, {
-				...parsed.data,
-				...taskUrls(ctx.engine.baseUrl, parsed.data)
-			});
-		} catch (error) {
-			if (signal?.aborted) throw error;
-			if ((error instanceof RateLimitError || error instanceof ConnectionError && !error.mayHaveReachedServer) && attempt < ctx.engine.maxRetries) {
-				const delay = retryDelayMs(error, attempt);
-				ctx.engine.log(`aivideomaker: POST ${path} not processed (${error.message}); resending in ${Math.round(delay)} ms`);
-				await sleep(delay, signal);
-				continue;
-			}
-			if (!mayHaveCreatedTask(error)) throw error;
-			done();
-			return await reconcile(ctx, request, {
-				model,
-				body,
-				sentAt
-			}, error, signal);
-		}
-	} finally {
-		done();
-	}
-}
-/** Registers a send; the returned function (idempotent) marks it answered or given up. */
-function startSending(sending, request) {
-	let finish;
-	const answered = new Promise((resolve) => {
-		finish = resolve;
-	});
-	const set = sending.get(request) ?? /* @__PURE__ */ new Set();
-	sending.set(request, set.add(answered));
-	return () => {
-		finish();
-		set.delete(answered);
-		if (set.size === 0 && sending.get(request) === set) sending.delete(request);
-	};
-}
-/** Waits until the identical sends in flight right now have their answers (and claimed their tasks). */
-function othersAnswered(ctx, request, signal) {
-	const pending = [...ctx.sending.get(request) ?? []];
-	if (pending.length === 0) return Promise.resolve();
-	return new Promise((resolve, reject) => {
-		if (signal?.aborted) return reject(abortReason(signal));
-		const onAbort = () => reject(abortReason(signal));
-		signal?.addEventListener("abort", onAbort, { once: true });
-		Promise.all(pending).then(() => {
-			signal?.removeEventListener("abort", onAbort);
-			resolve();
-		});
-	});
-}
-/** True for failures after which the server may have created (and charged) the task. */
-function mayHaveCreatedTask(error) {
-	if (error instanceof ConnectionError) return error.mayHaveReachedServer;
-	if (error instanceof RequestTimeoutError || error instanceof ServerError) return true;
-	if (error instanceof MalformedResponseError) return error.status < 400;
-	return error instanceof APIError && error.status === 408;
-}
-async function reconcile(ctx, request, { model, body, sentAt }, cause, signal) {
-	ctx.engine.log(`aivideomaker: POST /api/v1/generate/${model} answer lost; looking the task up in tasks.list()`);
-	const since = sentAt.getTime() - ctx.windowMs;
-	for (let round = 0; round <= ctx.lookupDelaysMs.length; round++) {
-		if (round > 0) await sleep(ctx.lookupDelaysMs[round - 1] ?? 0, signal);
-		let tasks;
-		try {
-			tasks = await ctx.listTasks(signal);
-		} catch (error) {
-			if (signal?.aborted) throw error;
-			continue;
-		}
-		await othersAnswered(ctx, request, signal);
-		const match = tasks.find((task) => isSameRequest(task, model, body, since) && !ctx.claimed.has(task.id));
-		if (match) return claim(ctx, {
-			taskId: match.id,
-			status: match.status,
-			...taskUrls(ctx.engine.baseUrl, { taskId: match.id }),
-			reconciled: true
-		});
-	}
-	const reason = cause instanceof Error ? cause.message : String(cause);
-	throw new TaskMayExistError(model, sentAt, reason, { cause });
-}
-function isSameRequest(task, model, body, since) {
-	if (task.model !== model || !task.input) return false;
-	const created = Date.parse(task.createdAt ?? "");
-	if (Number.isNaN(created) || created < since) return false;
-	const input = task.input;
-	return Object.entries(body).every(([field, value]) => sameValue(input[field], value));
-}
-function sameValue(a, b) {
-	if (typeof a === "number" || typeof b === "number") return String(a) === String(b);
-	return JSON.stringify(a) === JSON.stringify(b);
-}
-function taskUrls(baseUrl, result) {
-	const taskUrl = `${baseUrl}/api/v1/tasks/${encodeURIComponent(result.taskId)}`;
-	const pick = (value, fallback) => typeof value === "string" && value ? value : fallback;
-	return {
-		responseUrl: pick(result.responseUrl, taskUrl),
-		statusUrl: pick(result.statusUrl, `${taskUrl}/status`),
-		cancelUrl: pick(result.cancelUrl, `${taskUrl}/cancel`)
-	};
-}
-function claim(ctx, result) {
-	ctx.claimed.add(result.taskId);
-	if (ctx.claimed.size > MAX_CLAIMED) ctx.claimed.delete(ctx.claimed.values().next().value);
-	return result;
-}
-const REDACTED = "[redacted]";
-/** Masks secret-looking query parameters (token, key, secret, signature) of a URL. */
-function redactUrl(url) {
-	return url.replace(/([?&](?:token|key|secret|sig|signature)=)[^&#]*/gi, `$1${REDACTED}`);
-}
-function requestLine(method, path, headers, outcome, elapsedMs, attempt) {
-	const shown = Object.entries(headers).filter(([name]) => name === "key" || name === "webhookUrl").map(([name, value]) => `${name}=${name === "key" ? REDACTED : redactUrl(value)}`).join(" ");
-	return `aivideomaker: ${method} ${path} -> ${outcome} in ${Math.round(elapsedMs)} ms (attempt ${attempt + 1}) ${shown}`;
-}
-const live = /* @__PURE__ */ new Set();
-const released = new FinalizationRegistry((ref) => live.delete(ref));
-function mask(text, secret) {
-	return secret.length >= 4 ? text.split(secret).join(REDACTED) : text;
-}
-/** Registers a client's key for `redactSecrets` until `holder` (owned by the client) is collected. */
-function registerSecret(holder) {
-	const ref = new WeakRef(holder);
-	live.add(ref);
-	released.register(holder, ref);
-}
-/** The redactor of one client: masks its own key, nothing else. */
-function redactorFor(secret) {
-	return (text) => mask(text, secret);
-}
-const COPIED_FIELDS = [
-	"code",
-	"errno",
-	"syscall",
-	"address",
-	"port"
-];
-/**
-* A copy of an error and its `cause` chain with `redact` applied to every message and stack, so neither
-* `util.inspect` of an error nor a logger that prints causes can show the key. Codes (ECONNREFUSED...)
-* are kept: retry decisions read them.
-*/
-function scrubError(error, redact, depth = 0) {
-	if (depth > 6) return void 0;
-	if (typeof error === "string") return redact(error);
-	if (!(error instanceof Error)) return error === null || typeof error !== "object" ? error : void 0;
-	const cause = "cause" in error ? scrubError(error.cause, redact, depth + 1) : void 0;
-	const copy = new Error(redact(error.message), cause === void 0 ? void 0 : { cause });
-	copy.name = error.name;
-	copy.stack = error.stack === void 0 ? void 0 : redact(error.stack);
-	const fields = error;
-	for (const field of COPIED_FIELDS) {
-		const value = fields[field];
-		if (typeof value === "string") Object.assign(copy, { [field]: redact(value) });
-		else if (typeof value === "number") Object.assign(copy, { [field]: value });
-	}
-	return copy;
-}
-const EXCERPT_CHARS = 200;
-function excerpt(text) {
-	const flat = text.replace(/\s+/g, " ").trim();
-	return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}...` : flat;
-}
-function errorForAnswer(details, headers) {
-	const { status, method, path } = details;
-	const server = details.serverMessage ? `: ${details.serverMessage}` : "";
-	const where = `${method} ${path}`;
-	if (details.serverMessage && /insufficient credits/i.test(details.serverMessage)) return new InsufficientCreditsError("insufficient_credits", `Insufficient credits (HTTP ${status}) for ${where}: top up the account, or pick a shorter duration or a cheaper model (t2v/i2v cost 1 credit per second).`, details);
-	if (status === 429) {
-		const retryAfterMs = parseRetryAfter(headers);
-		const wait = retryAfterMs === void 0 ? "" : `; retry after ${Math.ceil(retryAfterMs / 1e3)} s`;
-		return new RateLimitError(`Rate limited (HTTP 429) on ${where}${wait}${server}`, details, retryAfterMs);
-	}
-	if (status === 400 || status === 422) return new BadRequestError("bad_request", `Bad request (HTTP ${status}) for ${where}${server}`, details);
-	if (status === 401 || status === 403) return new AuthenticationError("authentication_failed", `Authentication failed (HTTP ${status})${server}. Check the API key (AIVIDEOMAKER_API_KEY).`, details);
-	if (status === 402) return new InsufficientCreditsError("insufficient_credits", `Payment required (HTTP 402)${server}`, details);
-	if (status === 404) return new NotFoundError("not_found", `Not found (HTTP 404): ${where}${server}`, details);
-	if (status === 409) return new ConflictError("conflict", `Conflict (HTTP 409) on ${where}${server}`, details);
-	if (status >= 500) return new ServerError("server_error", `Server error (HTTP ${status}) on ${where}${server}`, details);
-	return new APIError("api_error", `The API reported an error (HTTP ${status}) on ${where}${server}`, details);
-}
-/**
-* The JSON of a successful answer, or the typed error it stands for. `redact` masks the key in any
-* server text before it can reach a message.
-*/
-function interpretAnswer(request, status, headers, text, redact) {
-	let json;
-	let parsed = text.trim() !== "";
-	try {
-		json = parsed ? JSON.parse(text) : void 0;
-	} catch {
-		parsed = false;
-	}
-	const message = json?.message;
-	const serverMessage = redact(typeof message === "string" ? message : excerpt(text));
-	const details = {
-		status,
-		method: request.method,
-		path: request.path,
-		serverMessage
-	};
-	if (status >= 400) throw errorForAnswer(details, headers);
-	if (!parsed || json === null || typeof json !== "object") throw new MalformedResponseError({
-		...details,
-		serverMessage: void 0
-	}, redact(excerpt(text)));
-	const body = json;
-	if (body.status === "FAILED" && typeof message === "string" && !("id" in body) && !("taskId" in body) && !("tasks" in body)) throw errorForAnswer(details, headers);
-	return json;
-}
-const TIMED_OUT = Symbol("timed out");
-var RequestEngine = class {
-	baseUrl;
-	maxRetries;
-	#apiKey;
-	#fetch;
-	#timeoutMs;
-	#limiter;
-	#logger;
-	/** Keeps this client's key in the redaction registry for as long as the client lives. */
-	#secret;
+var RateLimiter = class {
+	#limit;
+	#windowMs;
+	/** End time of each slot used in the window; Infinity while its request is in flight. */
+	#slots = [];
+	#pausedUntil = 0;
+	#wakers = /* @__PURE__ */ new Set();
 	constructor(options) {
-		this.baseUrl = options.baseUrl;
-		this.maxRetries = options.maxRetries;
-		this.#apiKey = options.apiKey;
-		this.#secret = { secret: options.apiKey };
-		registerSecret(this.#secret);
-		this.redact = redactorFor(options.apiKey);
-		this.#fetch = options.fetch;
-		this.#timeoutMs = options.timeoutMs;
-		this.#limiter = limiterOf(options.rateLimit);
-		this.#logger = options.logger;
+		if (!(options.limit >= 1) || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) throw new RangeError("rateLimit needs limit >= 1 and a finite windowMs > 0");
+		this.#limit = Math.floor(options.limit);
+		this.#windowMs = options.windowMs;
 	}
-	/** Masks this client's key wherever it might appear in text that came from elsewhere. */
-	redact;
-	log(message) {
-		this.#logger?.debug(this.redact(message));
+	/** Waits for a free slot; call the returned function once the answer has arrived (or failed). */
+	async acquire(signal) {
+		for (;;) {
+			throwIfAborted(signal);
+			const now = Date.now();
+			this.#slots = this.#slots.filter((slot) => slot.end + this.#windowMs > now);
+			if (now >= this.#pausedUntil && this.#slots.length < this.#limit) return this.#take();
+			const oldest = Math.min(...this.#slots.map((slot) => slot.end));
+			const freeAt = this.#slots.length < this.#limit ? now : oldest + this.#windowMs;
+			await this.#waitUntil(Math.max(this.#pausedUntil, freeAt), signal);
+		}
 	}
-	/** One attempt, no retry. Throws a typed error, or the signal's reason when aborted. */
-	async attempt(spec, attempt = 0) {
-		const release = spec.limited ? await this.#limiter?.acquire(spec.signal) : void 0;
-		const controller = new AbortController();
-		const timer = setTimeout(() => controller.abort(TIMED_OUT), this.#timeoutMs);
-		const onAbort = () => controller.abort(spec.signal?.reason);
-		spec.signal?.addEventListener("abort", onAbort, { once: true });
-		const headers = {
-			accept: "application/json",
-			key: this.#apiKey,
-			...spec.headers
+	/** The server said 429: nobody sends before `ms` from now. */
+	pause(ms) {
+		this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+	}
+	#take() {
+		const slot = { end: Number.POSITIVE_INFINITY };
+		this.#slots.push(slot);
+		return () => {
+			if (slot.end !== Number.POSITIVE_INFINITY) return;
+			slot.end = Date.now();
+			for (const wake of this.#wakers) wake();
 		};
-		if (spec.body !== void 0) headers["content-type"] = "application/json";
-		const started = Date.now();
-		let outcome = "error";
-		try {
-			let response;
-			let text;
-			try {
-				if (spec.signal?.aborted) throw abortReason(spec.signal);
-				response = await this.#fetch(`${this.baseUrl}${spec.path}`, {
-					method: spec.method,
-					headers,
-					body: spec.body === void 0 ? void 0 : JSON.stringify(spec.body),
-					signal: controller.signal,
-					redirect: "manual"
-				});
-				outcome = String(response.status);
-				if (isRedirect(response)) {
-					await response.body?.cancel().catch(() => void 0);
-					throw this.#redirectError(spec, response);
-				}
-				text = await response.text();
-			} catch (error) {
-				if (error instanceof RedirectError) throw error;
-				throw this.#transportError(spec, controller.signal, error, outcome !== "error");
-			}
-			try {
-				return interpretAnswer(spec, response.status, response.headers, text, this.redact);
-			} catch (error) {
-				if (error instanceof RateLimitError && spec.limited) await this.#pause(retryDelayMs(error, attempt));
-				throw error;
-			}
-		} finally {
-			clearTimeout(timer);
-			spec.signal?.removeEventListener("abort", onAbort);
-			release?.();
-			this.log(requestLine(spec.method, spec.path, headers, outcome, Date.now() - started, attempt));
-		}
 	}
-	/** Tells the limiter (maybe shared by other processes) to hold everyone; its failure must not hide the 429. */
-	async #pause(ms) {
-		try {
-			await this.#limiter?.pause(ms);
-		} catch (error) {
-			this.log(`aivideomaker: the rate limiter could not record a pause (${describeCause(error)})`);
-		}
-	}
-	/** A call that is safe to repeat: retried on connection errors, timeouts, 408, 429 and 5xx. */
-	async read(spec) {
-		for (let attempt = 0;; attempt++) try {
-			return await this.attempt(spec, attempt);
-		} catch (error) {
-			if (spec.signal?.aborted || !isRetryableRead(error) || attempt >= this.maxRetries) throw error;
-			const delay = retryDelayMs(error, attempt);
-			this.log(`aivideomaker: retrying ${spec.method} ${spec.path} in ${Math.round(delay)} ms`);
-			await sleep(delay, spec.signal);
-		}
-	}
-	#redirectError(spec, response) {
-		const location = response.headers.get("location");
-		const target = location && URL.canParse(location, this.baseUrl) ? new URL(location, this.baseUrl) : void 0;
-		const shown = target ? this.redact(`${target.origin}${target.pathname}`) : void 0;
-		return new RedirectError({
-			status: response.status,
-			method: spec.method,
-			path: spec.path
-		}, shown, this.baseUrl);
-	}
-	#transportError(spec, signal, error, answered) {
-		if (spec.signal?.aborted) return abortReason(spec.signal);
-		const where = `${spec.method} ${spec.path}`;
-		const cause = scrubError(error, this.redact);
-		if (signal.reason === TIMED_OUT) return new RequestTimeoutError(`${where} got no answer within ${this.#timeoutMs} ms (timeoutMs)`, { cause });
-		const reason = this.redact(describeCause(error));
-		const local = answered ? void 0 : localFailure(error);
-		if (local) {
-			const problem = `${where} was not sent: fetch refused it (${reason})`;
-			return Object.assign(new InputValidationError(local, problem), { cause });
-		}
-		const neverSent = !answered && wasNeverSent(error);
-		const message = `${where} failed before an answer arrived (${reason}); is ${this.baseUrl} reachable?`;
-		return new ConnectionError(message, !neverSent, { cause });
+	/** Sleeps until `time` (Infinity: until a slot is released), or until a release, or abort. */
+	#waitUntil(time, signal) {
+		return new Promise((resolve, reject) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.#wakers.delete(done);
+				signal?.removeEventListener("abort", onAbort);
+				resolve();
+			};
+			const onAbort = () => {
+				done();
+				reject(abortReason(signal));
+			};
+			const timer = Number.isFinite(time) ? setTimeout(done, Math.max(1, time - Date.now())) : void 0;
+			this.#wakers.add(done);
+			signal?.addEventListener("abort", onAbort, { once: true });
+		});
 	}
 };
-/** 3xx, or what a browser's fetch gives for a redirect it was told not to follow. */
-function isRedirect(response) {
-	return response.type === "opaqueredirect" || response.status >= 300 && response.status < 400;
-}
-/**
-* Which setting is wrong when fetch refused to send a request at all (nothing left this machine): a port
-* it blocks, or a header value that is not a byte string. Undefined for real network failures.
-*/
-function localFailure(error) {
-	let current = error;
-	for (let depth = 0; current && depth < 4; depth++) {
-		const message = String(current.message ?? "");
-		if (/^bad port$/i.test(message)) return "baseUrl";
-		if (current instanceof TypeError && /ByteString|header (name|value)|invalid header/i.test(message)) return "headers";
-		current = current.cause;
-	}
-}
-function describeCause(error) {
-	const parts = [];
-	let current = error;
-	for (let depth = 0; current && depth < 4; depth++) {
-		const { message, code } = current;
-		parts.push([typeof code === "string" ? code : "", typeof message === "string" ? message : ""].filter(Boolean).join(" "));
-		current = current.cause;
-	}
-	return parts.filter(Boolean).join(": ") || "unknown error";
-}
-function describeValue(value) {
-	if (value === void 0) return "missing";
-	if (value === null) return "null";
-	if (Array.isArray(value)) return `an array of ${value.length}`;
-	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
-	if (typeof value === "object") return "an object";
-	return `${typeof value} ${String(value)}`;
-}
-/** A hint for a duration that only the other generation of the same kind supports. */
-function durationHint(model, value) {
-	const v3 = `${model}_v3`;
-	const v1 = model.replace("_v3", "");
-	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
-	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
-}
-function assertModel(model, allowed = MODEL_NAMES) {
-	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
-	return model;
-}
-function toInputError(model, input, issue) {
-	const path = issue.path.map(String);
-	if (issue.code === "unrecognized_keys") {
-		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
-		return new InputValidationError(issue.keys[0] ?? "input", `is not a field of model ${model}`, known);
-	}
-	const field = path.join(".") || "input";
-	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
-	if (value === void 0 && path.length > 0) {
-		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
-		return new InputValidationError(field, `is required for model ${model}`, values);
-	}
-	if (issue.code === "invalid_value") {
-		const hint = field === "duration" ? durationHint(model, value) : void 0;
-		const problem = `${describeValue(value)} is not allowed for model ${model}`;
-		return new InputValidationError(field, problem, issue.values.map(String), hint);
-	}
-	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
-	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
-	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
-}
-/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
-function toWireInput(model, input) {
-	assertModel(model);
-	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
-	const candidate = { ...input };
-	if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
-	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
-	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
-	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
-	return result.data;
-}
-/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
-const MAX_TIMER_MS = 2147483647;
-/**
-* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
-* means "no practical limit" and is capped, so it never turns into an immediate timeout.
-*/
-function durationOption(field, value) {
-	if (value === void 0) return void 0;
-	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
-	return Math.min(value, MAX_TIMER_MS);
-}
-/** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
-function assertWebhookUrl(url) {
-	if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} is not an absolute http(s) URL`);
-	if (!/^[\x21-\x7e]+$/.test(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} contains characters outside ASCII, which cannot be sent in an HTTP header`, void 0, `Send its encoded form instead: ${JSON.stringify(new URL(url).href)}.`);
+const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
+/** Whether a value can be a task id (also how a webhook payload's id is screened). */
+function isTaskId(taskId) {
+	return typeof taskId === "string" && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
 }
 function taskPath(taskId, suffix = "") {
 	if (!isTaskId(taskId)) throw new InputValidationError("taskId", `${describeValue(taskId)} is not a task id: expected the id returned by generate (letters, digits, "-", "_", ".", "~")`);
@@ -6305,16 +6115,7 @@ var Tasks = class {
 			signal: options.signal,
 			limited: true
 		});
-		const task = this.#parse(TaskSchema, json, path);
-		if (task.id !== taskId) {
-			const text = this.#engine.redact(JSON.stringify(task.id) ?? "").slice(0, 80);
-			throw new MalformedResponseError({
-				status: 200,
-				method: "GET",
-				path
-			}, `task id ${text}`);
-		}
-		return task;
+		return this.#parse(TaskSchema, json, path);
 	}
 	async status(taskId, options = {}) {
 		const path = taskPath(taskId, "/status");
@@ -6385,6 +6186,717 @@ var Tasks = class {
 		}, text);
 	}
 };
+const targets = /* @__PURE__ */ new WeakMap();
+/** Called by the client: lets webhook handlers nudge its watcher without a public method. */
+function registerWebhookTarget(client, target) {
+	targets.set(client, target);
+}
+const SKIPPED_KEYS = /thumb|poster|cover|image|preview|avatar|frame/i;
+const MAX_DEPTH = 4;
+function isHttpUrl(value) {
+	return /^https?:\/\/\S+$/i.test(value) && URL.canParse(value);
+}
+function collect(value, depth, found) {
+	if (depth > MAX_DEPTH || value === null || value === void 0) return;
+	if (typeof value === "string") {
+		if (isHttpUrl(value)) found.add(value);
+		return;
+	}
+	if (Array.isArray(value)) {
+		for (const item of value) collect(item, depth + 1, found);
+		return;
+	}
+	if (typeof value === "object") {
+		for (const [key, item] of Object.entries(value)) if (!SKIPPED_KEYS.test(key)) collect(item, depth + 1, found);
+	}
+}
+/** Video URLs of a task (or of a raw `output` value), in the order found, without duplicates. */
+function getVideoUrls(taskOrOutput) {
+	const output = taskOrOutput !== null && typeof taskOrOutput === "object" && "id" in taskOrOutput && "status" in taskOrOutput ? taskOrOutput.output : taskOrOutput;
+	const found = /* @__PURE__ */ new Set();
+	collect(output, 0, found);
+	return [...found];
+}
+
+// ../core/dist/retention-BNRjFpLb.mjs
+/** Credits per second of video; minimax's is its cheapest rate (720p turbo), see MINIMAX_CREDITS_PER_SECOND. */
+const CREDITS_PER_SECOND = {
+	t2v: 1,
+	i2v: 1,
+	t2v_v3: 10,
+	i2v_v3: 10,
+	lv: 15,
+	minimax: MINIMAX_CREDITS_PER_SECOND["720p"].turbo
+};
+/** minimax's price after checking the fields it depends on. */
+function minimaxCredits(input) {
+	assertDuration("minimax", input.duration);
+	for (const [field, allowed] of [["resolution", MINIMAX_RESOLUTIONS], ["tier", MINIMAX_TIERS]]) {
+		const value = input[field];
+		if (value !== void 0 && !allowed.includes(value)) throw new InputValidationError(field, `${describeValue(value)} is not allowed for model minimax`, allowed);
+	}
+	return minimaxPrice({
+		...input,
+		duration: input.duration === void 0 ? void 0 : Number(input.duration)
+	});
+}
+function estimateCredits(model, input) {
+	assertModel(model);
+	if (model === "minimax") return minimaxCredits(input).credits;
+	if (model === "lv") {
+		const prompts = input.prompt;
+		if (!Array.isArray(prompts) || prompts.length < 1 || prompts.length > 6) throw new InputValidationError("prompt", `${describeValue(prompts)} must be 1 to 6 prompts`);
+		return prompts.length * 5 * CREDITS_PER_SECOND.lv;
+	}
+	const allowed = MODEL_DURATIONS[model];
+	const duration = input.duration === void 0 ? void 0 : String(input.duration);
+	if (duration === void 0 || !allowed.includes(duration)) throw new InputValidationError("duration", `${describeValue(input.duration)} is not allowed for model ${model}`, allowed);
+	return Number(duration) * CREDITS_PER_SECOND[model];
+}
+/** A one-line formula for people and models, e.g. "8 s x 1 credit/s = 8 credits". */
+function describeCredits(model, input) {
+	const credits = estimateCredits(model, input);
+	if (model === "minimax") {
+		const { seconds, rate, resolution, tier } = minimaxCredits(input);
+		return `${seconds} s x ${rate} credits/s (${resolution} ${tier}) = ${credits} credits`;
+	}
+	if (model === "lv") return `${input.prompt.length} prompt(s) x 5 s x ${CREDITS_PER_SECOND.lv} credits/s = ${credits} credits`;
+	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
+}
+const BACKOFF_MAX_MS = 8e3;
+const MAX_RETRY_AFTER_MS = 6e4;
+/** Milliseconds the server asked to wait, or undefined when it did not say (or said nonsense). */
+function parseRetryAfter(headers, now = Date.now()) {
+	const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+	if (Number.isFinite(ms) && ms >= 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
+	const value = headers.get("retry-after")?.trim();
+	if (!value) return void 0;
+	if (/^\d+(\.\d+)?$/.test(value)) return Math.min(Number(value) * 1e3, MAX_RETRY_AFTER_MS);
+	const date = Date.parse(value);
+	if (Number.isNaN(date)) return void 0;
+	return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
+}
+/** 0.5 s, 1 s, 2 s ... capped at 8 s, minus up to 25% jitter so callers do not retry in lockstep. */
+function backoffMs(attempt, random = Math.random) {
+	return Math.min(500 * 2 ** attempt, BACKOFF_MAX_MS) * (1 - .25 * random());
+}
+/**
+* Reads (and cancel) are safe to repeat: retry on connection errors, timeouts, 408, 429, 5xx and a garbled
+* answer (a body cut off or replaced on the way), which says nothing about the next one.
+*/
+function isRetryableRead(error) {
+	if (error instanceof ConnectionError || error instanceof RequestTimeoutError) return true;
+	if (error instanceof RateLimitError || error instanceof MalformedResponseError) return true;
+	return error instanceof APIError && (error.status === 408 || error.status >= 500);
+}
+/** Codes of errors that prove a request never left this machine. */
+const NEVER_SENT_CODES = /* @__PURE__ */ new Set([
+	"ECONNREFUSED",
+	"ENOTFOUND",
+	"EAI_AGAIN",
+	"ENETUNREACH",
+	"EHOSTUNREACH",
+	"UND_ERR_CONNECT_TIMEOUT"
+]);
+/**
+* True only when the error proves the request was never sent (so a paid POST may be retried, and is never
+* reconciled): a refused connection or failed lookup, a port fetch refuses to use ("bad port"), or a
+* TypeError fetch threw while building the request (a header that is not a byte string, credentials in
+* the URL), which has no network cause and is not undici's "fetch failed".
+*/
+function wasNeverSent(error) {
+	if (error instanceof TypeError && error.cause === void 0 && error.message !== "fetch failed") return true;
+	let current = error;
+	for (let depth = 0; current && depth < 6; depth++) {
+		const { code, message } = current;
+		if (typeof code === "string" && NEVER_SENT_CODES.has(code)) return true;
+		if (depth > 0 && message === "bad port") return true;
+		current = current.cause;
+	}
+	return false;
+}
+function retryDelayMs(error, attempt) {
+	if (error instanceof RateLimitError && error.retryAfterMs !== void 0) return error.retryAfterMs;
+	return backoffMs(attempt);
+}
+/** The live API accepts keys of 8 to 128 characters. */
+const IDEMPOTENCY_KEY_LENGTH = {
+	min: 8,
+	max: 128
+};
+const KEY_CHARS = /^[\x21-\x7e]+$/;
+/** A fresh key: 16 random bytes (the vendor asks for 16+), base64url, 26 characters with its prefix. */
+function newIdempotencyKey() {
+	const bytes = crypto.getRandomValues(/* @__PURE__ */ new Uint8Array(16));
+	return `avm-${bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+}
+function assertIdempotencyKey(value) {
+	const { min, max } = IDEMPOTENCY_KEY_LENGTH;
+	if (typeof value !== "string" || value.length < min || value.length > max || !KEY_CHARS.test(value)) throw new InputValidationError("idempotencyKey", `${describeValue(value)} is not ${min} to ${max} visible ASCII characters (no spaces)`, void 0, "Use one random key per logical generation, e.g. crypto.randomUUID().");
+	return value;
+}
+/** X-Max-Credits: a whole number of credits >= 0. */
+function assertMaxCredits(value) {
+	if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw new InputValidationError("maxCredits", `${describeValue(value)} is not a whole number of credits >= 0`);
+	return value;
+}
+const DEFAULT_RECONCILE = { lookupDelaysMs: [1e3, 2e3] };
+const MAX_CLAIMED = 1e3;
+/** Registers a send; the returned function (idempotent) marks it answered or given up. */
+function startSending(sending, request) {
+	let finish;
+	const answered = new Promise((resolve) => {
+		finish = resolve;
+	});
+	const set = sending.get(request) ?? /* @__PURE__ */ new Set();
+	sending.set(request, set.add(answered));
+	return () => {
+		finish();
+		set.delete(answered);
+		if (set.size === 0 && sending.get(request) === set) sending.delete(request);
+	};
+}
+/** Waits until the identical sends in flight right now have their answers (and claimed their tasks). */
+function othersAnswered(ctx, request, signal) {
+	const pending = [...ctx.sending.get(request) ?? []];
+	if (pending.length === 0) return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(abortReason(signal));
+		const onAbort = () => reject(abortReason(signal));
+		signal?.addEventListener("abort", onAbort, { once: true });
+		Promise.all(pending).then(() => {
+			signal?.removeEventListener("abort", onAbort);
+			resolve();
+		});
+	});
+}
+async function reconcile(ctx, request, lost, cause, signal) {
+	const { model, sentAt, key } = lost;
+	ctx.engine.log(`aivideomaker: POST /api/v1/generate/${model} answer lost; looking the task up in tasks.list()`);
+	for (let round = 0; round <= ctx.lookupDelaysMs.length; round++) {
+		if (round > 0) await sleep(ctx.lookupDelaysMs[round - 1] ?? 0, signal);
+		let tasks;
+		try {
+			tasks = await ctx.listTasks(signal);
+		} catch (error) {
+			if (signal?.aborted) throw error;
+			continue;
+		}
+		await othersAnswered(ctx, request, signal);
+		const since = sentAt.getTime() + ctx.engine.clock.offsetLowerBoundMs;
+		const match = tasks.find((task) => isSameRequest(task, lost, since) && !ctx.claimed.has(task.id));
+		if (match) {
+			const credits = match.creditsCharged;
+			return claim(ctx, {
+				taskId: match.id,
+				status: match.status,
+				...taskUrls(ctx.engine.baseUrl, { taskId: match.id }),
+				reconciled: true,
+				...typeof credits === "number" ? { creditsCharged: credits } : {}
+			});
+		}
+	}
+	const reason = cause instanceof Error ? cause.message : String(cause);
+	throw new TaskMayExistError(model, sentAt, reason, {
+		cause,
+		idempotencyKey: key
+	});
+}
+function isSameRequest(task, { model, body, key }, since) {
+	if (task.model !== model) return false;
+	if (typeof task.idempotencyKey === "string") return task.idempotencyKey === key;
+	if (!task.input) return false;
+	const created = Date.parse(task.createdAt ?? "");
+	if (Number.isNaN(created) || created < since) return false;
+	const input = task.input;
+	return Object.entries(body).every(([field, value]) => sameValue(input[field], value));
+}
+function sameValue(a, b) {
+	if (typeof a === "number" || typeof b === "number") return String(a) === String(b);
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+function taskUrls(baseUrl, result) {
+	const taskUrl = `${baseUrl}/api/v1/tasks/${encodeURIComponent(result.taskId)}`;
+	const pick = (value, fallback) => typeof value === "string" && value ? value : fallback;
+	return {
+		responseUrl: pick(result.responseUrl, taskUrl),
+		statusUrl: pick(result.statusUrl, `${taskUrl}/status`),
+		cancelUrl: pick(result.cancelUrl, `${taskUrl}/cancel`)
+	};
+}
+function claim(ctx, result) {
+	ctx.claimed.add(result.taskId);
+	if (ctx.claimed.size > MAX_CLAIMED) ctx.claimed.delete(ctx.claimed.values().next().value);
+	return result;
+}
+async function submitGeneration(ctx, model, body, options = {}) {
+	const { signal, webhookUrl } = options;
+	const key = options.idempotencyKey === void 0 ? newIdempotencyKey() : assertIdempotencyKey(options.idempotencyKey);
+	const maxCredits = options.maxCredits === void 0 ? void 0 : assertMaxCredits(options.maxCredits);
+	const path = `/api/v1/generate/${model}`;
+	const spec = {
+		method: "POST",
+		path,
+		body,
+		signal,
+		limited: false,
+		headers: {
+			"Idempotency-Key": key,
+			...maxCredits === void 0 ? {} : { "X-Max-Credits": String(maxCredits) },
+			...webhookUrl ? { webhookUrl } : {}
+		}
+	};
+	const estimate = estimateCredits(model, body);
+	const sentAt = /* @__PURE__ */ new Date();
+	const request = `${model} ${JSON.stringify(body)}`;
+	const done = startSending(ctx.sending, request);
+	let ambiguous = false;
+	let inFlight = false;
+	try {
+		for (let attempt = 0, retries = 0, resends = 0;; attempt++) try {
+			inFlight = !signal?.aborted;
+			const json = await ctx.engine.attempt(spec, attempt);
+			inFlight = false;
+			return claim(ctx, submitted(ctx, path, json, key, estimate));
+		} catch (error) {
+			if (signal?.aborted) throw error;
+			inFlight = false;
+			if ((error instanceof RateLimitError || error instanceof ConnectionError && !error.mayHaveReachedServer) && retries < ctx.engine.maxRetries) {
+				const delay = retryDelayMs(error, retries++);
+				ctx.engine.log(`aivideomaker: POST ${path} not processed (${error.message}); resending in ${Math.round(delay)} ms`);
+				await sleep(delay, signal);
+				continue;
+			}
+			if (!mayHaveCreatedTask(error)) throw error;
+			ambiguous = true;
+			if (resends < 3 && await ctx.honoursKeys(signal)) {
+				const delay = backoffMs(resends++);
+				ctx.engine.log(`aivideomaker: POST ${path} answer lost (${error.message}); resending with the same Idempotency-Key in ${Math.round(delay)} ms`);
+				await sleep(delay, signal);
+				continue;
+			}
+			done();
+			const found = await reconcile(ctx, request, {
+				model,
+				body,
+				sentAt,
+				key
+			}, error, signal);
+			return {
+				...found,
+				...charged(found, estimate),
+				idempotentReplay: false,
+				idempotencyKey: key
+			};
+		}
+	} catch (error) {
+		if (signal?.aborted && (ambiguous || inFlight)) throw new SubmitAbortedError(model, sentAt, {
+			cause: abortReason(signal),
+			idempotencyKey: key
+		});
+		throw error;
+	} finally {
+		done();
+	}
+}
+function submitted(ctx, path, json, key, estimate) {
+	const parsed = SubmitSchema.safeParse(json);
+	if (!parsed.success) {
+		const text = ctx.engine.redact(JSON.stringify(json)).slice(0, 200);
+		throw new MalformedResponseError({
+			status: 200,
+			method: "POST",
+			path
+		}, text);
+	}
+	ctx.observeSubmit(json);
+	return {
+		...parsed.data,
+		...taskUrls(ctx.engine.baseUrl, parsed.data),
+		...charged(json, estimate),
+		idempotentReplay: json.idempotentReplay === true,
+		idempotencyKey: key
+	};
+}
+/** The server's `creditsCharged` when it says, else the list-price estimate, marked as such. */
+function charged(answer, estimate) {
+	const server = answer.creditsCharged;
+	return typeof server === "number" && Number.isFinite(server) ? {
+		creditsCharged: server,
+		creditsSource: "server"
+	} : {
+		creditsCharged: estimate,
+		creditsSource: "estimate"
+	};
+}
+/** True for failures after which the server may have created (and charged) the task. */
+function mayHaveCreatedTask(error) {
+	if (error instanceof ConnectionError) return error.mayHaveReachedServer;
+	if (error instanceof RequestTimeoutError || error instanceof ServerError) return true;
+	if (error instanceof MalformedResponseError) return error.status < 400;
+	return error instanceof APIError && error.status === 408;
+}
+const REDACTED = "[redacted]";
+/** Masks secret-looking query parameters (token, key, secret, signature) of a URL. */
+function redactUrl(url) {
+	return url.replace(/([?&](?:token|key|secret|sig|signature)=)[^&#]*/gi, `$1${REDACTED}`);
+}
+function requestLine(method, path, headers, outcome, elapsedMs, attempt) {
+	const shown = Object.entries(headers).filter(([name]) => name === "key" || name === "webhookUrl").map(([name, value]) => `${name}=${name === "key" ? REDACTED : redactUrl(value)}`).join(" ");
+	return `aivideomaker: ${method} ${path} -> ${outcome} in ${Math.round(elapsedMs)} ms (attempt ${attempt + 1}) ${shown}`;
+}
+const keys = /* @__PURE__ */ new Set();
+function registerSecret(secret) {
+	if (secret.length >= 4) keys.add(secret);
+}
+function redactSecrets(text) {
+	let result = text;
+	for (const key of keys) result = result.split(key).join(REDACTED);
+	return result;
+}
+const EXCERPT_CHARS = 200;
+function excerpt(text) {
+	const flat = text.replace(/\s+/g, " ").trim();
+	return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}...` : flat;
+}
+const INSUFFICIENT = /insufficient credits|balance\s+-?\d+(\.\d+)?\s+is\s+(below|less than|lower than)\s+(the\s+)?required/i;
+const INSUFFICIENT_ADVICE = "top up the account, or pick a shorter duration or a cheaper model (estimate or quote first)";
+/** Maps an error answer: by the live `errorCode` first, then the HTTP status, then the message. */
+function errorForAnswer(details, headers, idempotencyKey) {
+	const { status, method, path, errorCode } = details;
+	const server = details.serverMessage ? `: ${details.serverMessage}` : "";
+	const where = `${method} ${path}`;
+	const code = errorCode?.toUpperCase();
+	if (code === "INSUFFICIENT_CREDITS" || details.serverMessage && INSUFFICIENT.test(details.serverMessage)) return new InsufficientCreditsError("insufficient_credits", `Insufficient credits (HTTP ${status}) for ${where}${server}. Nothing was charged: ${INSUFFICIENT_ADVICE}.`, details);
+	if (code === "BUDGET_EXCEEDED") return budgetError(details);
+	if (code === "IDEMPOTENCY_CONFLICT") return new IdempotencyConflictError(`Idempotency-Key conflict (HTTP ${status}) on ${where}${server}. The key was already used for another request; nothing was charged. Use a new key for a new generation.`, details, idempotencyKey);
+	if (code === "RATE_LIMITED" || status === 429) {
+		const retryAfterMs = parseRetryAfter(headers);
+		const wait = retryAfterMs === void 0 ? "" : `; retry after ${Math.ceil(retryAfterMs / 1e3)} s`;
+		return new RateLimitError(`Rate limited (HTTP ${status}) on ${where}${wait}${server}`, details, retryAfterMs);
+	}
+	if (code === "INVALID_MODEL" || code === "INVALID_PAYLOAD" || status === 400 || status === 422) return new BadRequestError("bad_request", `Bad request (HTTP ${status}) for ${where}${server}`, details);
+	if (code === "AUTH_FAILED" || status === 401 || status === 403) return new AuthenticationError("authentication_failed", `Authentication failed (HTTP ${status})${server}. Check the API key (AIVIDEOMAKER_API_KEY).`, details);
+	if (status === 402) return new InsufficientCreditsError("insufficient_credits", `Payment required (HTTP 402)${server}`, details);
+	if (status === 404) return new NotFoundError("not_found", `Not found (HTTP 404): ${where}${server}`, details);
+	if (status === 409) return new ConflictError("conflict", `Conflict (HTTP 409) on ${where}${server}`, details);
+	if (status >= 500) return new ServerError("server_error", `Server error (HTTP ${status}) on ${where}${server}`, details);
+	return new APIError("api_error", `The API reported an error (HTTP ${status}) on ${where}${server}`, details);
+}
+/** The server refused a price above X-Max-Credits: its figures from the body's fields, else its message. */
+function budgetError(details) {
+	const fields = details.serverDetails ?? {};
+	const pick = (...names) => names.map((name) => fields[name]).find((value) => typeof value === "number");
+	const text = details.serverMessage ?? "";
+	const fromText = (pattern) => {
+		const match = pattern.exec(text);
+		return match ? Number(match[1]) : void 0;
+	};
+	const credits = pick("credits", "requiredCredits", "required", "price") ?? fromText(/(?:costs?|price|required)\D{0,12}(\d+)/i);
+	const limit = pick("maxCredits", "limit", "cap") ?? fromText(/(?:max(?:imum)?[- ]?credits|cap|limit)\D{0,12}(\d+)/i);
+	const figures = credits !== void 0 && limit !== void 0 ? ` (price ${credits}, cap ${limit})` : "";
+	return new BudgetExceededError(`The server refused the ${details.path.split("/").pop()} task: its price is above the X-Max-Credits cap${figures}; nothing was charged. Raise the cap or choose a cheaper option.`, credits, limit, details);
+}
+/**
+* The JSON of a successful answer, or the typed error it stands for. `redact` masks the key in any
+* server text before it can reach a message.
+*/
+function interpretAnswer(request, status, headers, text, redact) {
+	let json;
+	let parsed = text.trim() !== "";
+	try {
+		json = parsed ? JSON.parse(text) : void 0;
+	} catch {
+		parsed = false;
+	}
+	const message = json?.message;
+	const serverMessage = redact(typeof message === "string" ? message : excerpt(text));
+	const details = {
+		status,
+		method: request.method,
+		path: request.path,
+		serverMessage,
+		...errorFields(json, redact)
+	};
+	const key = request.headers?.["Idempotency-Key"];
+	if (status >= 400) throw errorForAnswer(details, headers, key);
+	if (!parsed || json === null || typeof json !== "object") throw new MalformedResponseError({
+		...details,
+		serverMessage: void 0
+	}, redact(excerpt(text)));
+	const body = json;
+	if (body.status === "FAILED" && typeof message === "string" && !("id" in body) && !("taskId" in body) && !("tasks" in body)) throw errorForAnswer(details, headers, key);
+	return json;
+}
+/** `errorCode` and the other fields of an error body (redacted), for the typed error to keep. */
+function errorFields(json, redact) {
+	if (json === null || typeof json !== "object" || Array.isArray(json)) return {};
+	const { errorCode, message: _message, status: _status, ...rest } = json;
+	const serverDetails = Object.keys(rest).length > 0 ? JSON.parse(redact(JSON.stringify(rest))) : void 0;
+	return {
+		...typeof errorCode === "string" ? { errorCode } : {},
+		...serverDetails ? { serverDetails } : {}
+	};
+}
+var ServerClock = class {
+	#low = Number.NEGATIVE_INFINITY;
+	#high = Number.POSITIVE_INFINITY;
+	/**
+	* A response's `Date` header (whole seconds, server clock), for a request sent at local time `startedAt`
+	* and answered at `answeredAt`: the server stamped it at a moment in between, at or after the header's second.
+	*/
+	observeDate(header, startedAt, answeredAt) {
+		const date = header ? Date.parse(header) : NaN;
+		if (Number.isNaN(date)) return;
+		const low = date - answeredAt;
+		const high = date + 1e3 - startedAt;
+		if (low > this.#high || high < this.#low) {
+			this.#low = low;
+			this.#high = high;
+			return;
+		}
+		this.#low = Math.max(this.#low, low);
+		this.#high = Math.min(this.#high, high);
+	}
+	/**
+	* Server clock minus local clock, at least, in ms. 0 when no answer carried a Date header: then our own
+	* task may be missed when our clock runs ahead (the safe failure: TaskMayExistError, never a foreign task).
+	*/
+	get offsetLowerBoundMs() {
+		return Number.isFinite(this.#low) ? this.#low : 0;
+	}
+};
+const TIMED_OUT = Symbol("timed out");
+var RequestEngine = class {
+	baseUrl;
+	maxRetries;
+	/** The server's clock as seen in the answers' Date headers (for reconciliation). */
+	clock = new ServerClock();
+	#apiKey;
+	#fetch;
+	#timeoutMs;
+	#limiter;
+	#logger;
+	constructor(options) {
+		this.baseUrl = options.baseUrl;
+		this.maxRetries = options.maxRetries;
+		this.#apiKey = options.apiKey;
+		registerSecret(options.apiKey);
+		this.#fetch = options.fetch;
+		this.#timeoutMs = options.timeoutMs;
+		this.#limiter = options.rateLimit === false ? void 0 : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+		this.#logger = options.logger;
+	}
+	/** Masks the key wherever it might appear in text that came from elsewhere. */
+	redact = (text) => redactSecrets(text);
+	log(message) {
+		this.#logger?.debug(this.redact(message));
+	}
+	/** One attempt, no retry. Throws a typed error, or the signal's reason when aborted. */
+	async attempt(spec, attempt = 0) {
+		const release = spec.limited ? await this.#limiter?.acquire(spec.signal) : void 0;
+		const controller = new AbortController();
+		const timer = setTimeout(() => controller.abort(TIMED_OUT), this.#timeoutMs);
+		const onAbort = () => controller.abort(spec.signal?.reason);
+		spec.signal?.addEventListener("abort", onAbort, { once: true });
+		const headers = {
+			accept: "application/json",
+			key: this.#apiKey,
+			...spec.headers
+		};
+		if (spec.body !== void 0) headers["content-type"] = "application/json";
+		const started = Date.now();
+		let outcome = "error";
+		try {
+			let response;
+			let text;
+			try {
+				if (spec.signal?.aborted) throw abortReason(spec.signal);
+				response = await this.#fetch(`${this.baseUrl}${spec.path}`, {
+					method: spec.method,
+					headers,
+					body: spec.body === void 0 ? void 0 : JSON.stringify(spec.body),
+					signal: controller.signal
+				});
+				outcome = String(response.status);
+				this.clock.observeDate(response.headers.get("date"), started, Date.now());
+				text = await response.text();
+			} catch (error) {
+				throw this.#transportError(spec, controller.signal, error, outcome !== "error");
+			}
+			try {
+				return interpretAnswer(spec, response.status, response.headers, text, this.redact);
+			} catch (error) {
+				if (error instanceof RateLimitError && spec.limited) this.#limiter?.pause(retryDelayMs(error, attempt));
+				throw error;
+			}
+		} finally {
+			clearTimeout(timer);
+			spec.signal?.removeEventListener("abort", onAbort);
+			release?.();
+			this.log(requestLine(spec.method, spec.path, headers, outcome, Date.now() - started, attempt));
+		}
+	}
+	/** A call that is safe to repeat: retried on connection errors, timeouts, 408, 429 and 5xx. */
+	async read(spec) {
+		for (let attempt = 0;; attempt++) try {
+			return await this.attempt(spec, attempt);
+		} catch (error) {
+			if (spec.signal?.aborted || !isRetryableRead(error) || attempt >= this.maxRetries) throw error;
+			const delay = retryDelayMs(error, attempt);
+			this.log(`aivideomaker: retrying ${spec.method} ${spec.path} in ${Math.round(delay)} ms`);
+			await sleep(delay, spec.signal);
+		}
+	}
+	#transportError(spec, signal, error, answered) {
+		if (spec.signal?.aborted) return abortReason(spec.signal);
+		const where = `${spec.method} ${spec.path}`;
+		if (signal.reason === TIMED_OUT) return new RequestTimeoutError(`${where} got no answer within ${this.#timeoutMs} ms (timeoutMs)`, { cause: error });
+		const reason = describeCause(error);
+		const neverSent = !answered && wasNeverSent(error);
+		const message = `${where} failed before an answer arrived (${this.redact(reason)}); is ${this.baseUrl} reachable?`;
+		return new ConnectionError(message, !neverSent, { cause: error });
+	}
+};
+function describeCause(error) {
+	const parts = [];
+	let current = error;
+	for (let depth = 0; current && depth < 4; depth++) {
+		const { message, code } = current;
+		parts.push([typeof code === "string" ? code : "", typeof message === "string" ? message : ""].filter(Boolean).join(" "));
+		current = current.cause;
+	}
+	return parts.filter(Boolean).join(": ") || "unknown error";
+}
+const count = number().finite().optional().catch(void 0);
+const LIMIT_FIELDS = [
+	"dailyCreditLimit",
+	"generationRequestsPerMinute",
+	"creditWarningAt"
+];
+const AccountSchema = looseObject({
+	currentBalance: count,
+	supportedModels: array(string()).optional().catch(void 0)
+});
+async function fetchAccount(engine, signal) {
+	const path = "/api/v1/account";
+	const json = await engine.read({
+		method: "GET",
+		path,
+		signal,
+		limited: true
+	});
+	const parsed = AccountSchema.safeParse(json);
+	if (!parsed.success) throw new MalformedResponseError({
+		status: 200,
+		method: "GET",
+		path
+	}, engine.redact(JSON.stringify(json)));
+	return {
+		...parsed.data,
+		limits: readLimits(parsed.data)
+	};
+}
+/** Key limits at the top level or under `limits` / `keyLimits` (the published notes disagree). */
+function readLimits(body) {
+	const source = {
+		...[body.limits, body.keyLimits].find((value) => value !== null && typeof value === "object"),
+		...body
+	};
+	const limits = {};
+	for (const field of LIMIT_FIELDS) {
+		const value = source[field];
+		if (typeof value === "number" && Number.isFinite(value)) limits[field] = value;
+	}
+	return limits;
+}
+var LiveFeatures = class {
+	#state = "unknown";
+	#absent;
+	#probe;
+	#idempotency = false;
+	get state() {
+		return this.#state;
+	}
+	/** The server replays a request with the same Idempotency-Key instead of creating a second task. */
+	get honoursIdempotency() {
+		return this.#idempotency;
+	}
+	/** A generate answer: one that carries `idempotentReplay` comes from a server that honours keys. */
+	observeSubmit(answer) {
+		if (typeof answer.idempotentReplay === "boolean") {
+			this.#idempotency = true;
+			this.#state = "present";
+		}
+	}
+	/**
+	* Calls an added route. A 404 without an errorCode means the server does not offer the additions:
+	* remembered, and a NotOfferedError from then on without a request. `vouches` marks an answer that
+	* proves keys are honoured (account: the vendor documents both together).
+	*/
+	async use(feature, call, vouches = false) {
+		while (this.#state === "unknown" && this.#probe) await this.#probe.catch(() => void 0);
+		if (this.#state === "absent") throw new NotOfferedError(feature, this.#absent);
+		const run = call().then((value) => {
+			this.#state = "present";
+			if (vouches) this.#idempotency = true;
+			return value;
+		}, (error) => {
+			if (error instanceof NotFoundError && !(error instanceof NotOfferedError) && !error.errorCode) {
+				this.#state = "absent";
+				this.#absent = {
+					status: error.status,
+					method: error.method,
+					path: error.path
+				};
+				throw new NotOfferedError(feature, this.#absent);
+			}
+			throw error;
+		});
+		if (this.#state === "unknown") this.#probe = run;
+		try {
+			return await run;
+		} finally {
+			if (this.#probe === run) this.#probe = void 0;
+		}
+	}
+};
+async function fetchQuote(engine, features, model, body, signal) {
+	const path = `/api/v1/quote/${model}`;
+	const estimate = () => ({
+		model,
+		credits: estimateCredits(model, body),
+		source: "estimate"
+	});
+	let json;
+	try {
+		json = await features.use("quote", () => engine.read({
+			method: "POST",
+			path,
+			body,
+			signal,
+			limited: true
+		}));
+	} catch (error) {
+		if (error instanceof NotOfferedError) return estimate();
+		throw error;
+	}
+	const answer = json;
+	const credits = answer.credits;
+	if (typeof credits !== "number" || !Number.isFinite(credits) || credits < 0) throw new MalformedResponseError({
+		status: 200,
+		method: "POST",
+		path
+	}, engine.redact(JSON.stringify(json)));
+	return {
+		...answer,
+		model,
+		credits,
+		source: "server",
+		...typeof answer.affordable === "boolean" ? { affordable: answer.affordable } : {},
+		...typeof answer.currentBalance === "number" ? { currentBalance: answer.currentBalance } : {}
+	};
+}
 var TaskWatcher = class {
 	#source;
 	#minMs;
@@ -6533,7 +7045,7 @@ var TaskWatcher = class {
 	/** Transient failures (already retried by the engine) just wait for the next round. */
 	#pollFailed(active, error) {
 		this.#source.log(`aivideomaker: polling failed, will retry: ${String(error)}`);
-		if (isFatal(error) || error instanceof NotFoundError && active.length === 1) for (const entry of active) this.#settleAll(entry, { error });
+		if (error instanceof AuthenticationError || error instanceof NotFoundError && active.length === 1) for (const entry of active) this.#settleAll(entry, { error });
 	}
 	#apply(entry, status, task) {
 		const previous = entry.status;
@@ -6550,17 +7062,8 @@ var TaskWatcher = class {
 			this.#finish(entry, task);
 			return;
 		}
-		const controller = new AbortController();
-		entry.finalFetch = controller;
-		this.#source.get(entry.taskId, controller.signal).then((full) => this.#finish(entry, full)).catch((error) => {
-			if (controller.signal.aborted) return;
-			if (task) return this.#finish(entry, task);
-			if (isFatal(error) || error instanceof NotFoundError) return this.#settleAll(entry, { error });
-			this.#source.log(`aivideomaker: confirming ${entry.taskId} failed, will poll again: ${String(error)}`);
-			entry.finishing = false;
-			entry.nextPollAt = Date.now() + this.#interval(entry, Date.now());
-			this.#schedule();
-		});
+		entry.finalFetch = new AbortController();
+		this.#source.get(entry.taskId, entry.finalFetch.signal).then((full) => this.#finish(entry, full)).catch((error) => task ? this.#finish(entry, task) : this.#settleAll(entry, { error }));
 	}
 	#finish(entry, task) {
 		if (task.status === "COMPLETED") this.#settleAll(entry, { task });
@@ -6591,8 +7094,6 @@ var TaskWatcher = class {
 		}
 	}
 };
-/** Errors that polling again cannot fix: a rejected key, or a server that redirects. */
-const isFatal = (error) => error instanceof AuthenticationError || error instanceof RedirectError;
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 var AIVideoMaker = class {
 	baseUrl;
@@ -6602,11 +7103,11 @@ var AIVideoMaker = class {
 	#claimed = /* @__PURE__ */ new Set();
 	#sending = /* @__PURE__ */ new Map();
 	#reconcile;
+	#features = new LiveFeatures();
 	constructor(options = {}) {
 		const apiKey = options.apiKey?.trim() || void 0;
 		if (!apiKey) throw new MissingApiKeyError();
-		assertApiKey(apiKey);
-		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? void 0 ?? "https://aivideomaker.ai", options.fetch === void 0);
+		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? void 0 ?? "https://aivideomaker.ai");
 		const fetchImpl = options.fetch ?? globalThis.fetch;
 		if (typeof fetchImpl !== "function") throw new TypeError("No fetch available: pass { fetch } to new AIVideoMaker()");
 		this.#engine = new RequestEngine({
@@ -6615,7 +7116,10 @@ var AIVideoMaker = class {
 			fetch: fetchImpl.bind(globalThis),
 			timeoutMs: durationOption("timeoutMs", options.timeoutMs) ?? 6e4,
 			maxRetries: retriesOption(options.maxRetries),
-			rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+			rateLimit: options.rateLimit ?? {
+				limit: 60,
+				windowMs: 6e4
+			},
 			logger: options.logger
 		});
 		this.#reconcile = {
@@ -6632,7 +7136,7 @@ var AIVideoMaker = class {
 		}, pollOption(options.poll));
 		registerWebhookTarget(this, {
 			hint: (taskId) => this.#watcher.hint(taskId),
-			rateLimit: budgetOf(options.rateLimit ?? DEFAULT_RATE_LIMIT)
+			rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT
 		});
 	}
 	/**
@@ -6640,23 +7144,48 @@ var AIVideoMaker = class {
 	* locally first; `duration` may be given as a number and is sent as the documented string.
 	*/
 	async generate(model, input, options = {}) {
-		const body = toWireInput(model, input);
-		if (typeof body.image === "string") validateImageRef(body.image);
+		const body = this.#checkedBody(model, input);
 		if (options.webhookUrl !== void 0) assertWebhookUrl(options.webhookUrl);
 		return submitGeneration({
 			engine: this.#engine,
 			listTasks: (signal) => this.tasks.list({ signal }),
 			claimed: this.#claimed,
 			sending: this.#sending,
-			...this.#reconcile
+			...this.#reconcile,
+			honoursKeys: async (signal) => {
+				if (!this.#features.honoursIdempotency && this.#features.state !== "absent") await this.account({ signal }).catch(() => void 0);
+				return this.#features.honoursIdempotency;
+			},
+			observeSubmit: (answer) => this.#features.observeSubmit(answer)
 		}, model, body, options);
+	}
+	/**
+	* The account (live API): balance, supported models, key limits. A server that implements only the
+	* documented API rejects with NotOfferedError (code `not_offered`), asked once per client.
+	*/
+	account(options = {}) {
+		return this.#features.use("the account route", () => fetchAccount(this.#engine, options.signal), true);
+	}
+	/**
+	* The price of a generation before paying. Validates locally first (nothing is sent for bad input), then
+	* asks the server's non-billable quote; without that route, the local list price (`source: 'estimate'`).
+	*/
+	async quote(model, input, options = {}) {
+		return fetchQuote(this.#engine, this.#features, model, this.#checkedBody(model, input), options.signal);
+	}
+	#checkedBody(model, input) {
+		const body = toWireInput(model, input);
+		validateInputImages(body);
+		return body;
 	}
 	/** generate + wait: resolves with the COMPLETED task. */
 	async run(model, input, options = {}) {
-		const { webhookUrl, signal, ...wait } = options;
+		const { webhookUrl, signal, idempotencyKey, maxCredits, ...wait } = options;
 		const { taskId } = await this.generate(model, input, {
 			webhookUrl,
-			signal
+			signal,
+			idempotencyKey,
+			maxCredits
 		});
 		return this.tasks.wait(taskId, {
 			...wait,
@@ -6691,33 +7220,48 @@ function pollOption(poll) {
 		...maxIntervalMs ? { maxIntervalMs } : {}
 	};
 }
-const CREDITS_PER_SECOND = {
-	t2v: 1,
-	i2v: 1,
-	t2v_v3: 10,
-	i2v_v3: 10,
-	lv: 15
-};
-function estimateCredits(model, input) {
-	assertModel(model);
-	if (model === "lv") {
-		const prompts = input.prompt;
-		if (!Array.isArray(prompts) || prompts.length < 1 || prompts.length > 6) throw new InputValidationError("prompt", `${describeValue(prompts)} must be 1 to 6 prompts`);
-		return prompts.length * 5 * CREDITS_PER_SECOND.lv;
-	}
-	const allowed = MODEL_DURATIONS[model];
-	const duration = input.duration === void 0 ? void 0 : String(input.duration);
-	if (duration === void 0 || !allowed.includes(duration)) throw new InputValidationError("duration", `${describeValue(input.duration)} is not allowed for model ${model}`, allowed);
-	return Number(duration) * CREDITS_PER_SECOND[model];
+function normalizeBaseUrl(value) {
+	if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new InputValidationError("baseUrl", `${JSON.stringify(value)} is not an absolute http(s) URL`);
+	return value.replace(/\/+$/, "");
 }
-/** A one-line formula for people and models, e.g. "8 s x 1 credit/s = 8 credits". */
-function describeCredits(model, input) {
-	const credits = estimateCredits(model, input);
-	if (model === "lv") return `${input.prompt.length} prompt(s) x 5 s x ${CREDITS_PER_SECOND.lv} credits/s = ${credits} credits`;
-	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
+const MODEL_TABLE = {
+	t2v: {
+		tools: ["text_to_video"],
+		about: "standard quality"
+	},
+	t2v_v3: {
+		tools: ["text_to_video"],
+		about: "higher quality, for 10-20 s"
+	},
+	i2v: {
+		tools: ["image_to_video"],
+		about: "standard quality"
+	},
+	i2v_v3: {
+		tools: ["image_to_video"],
+		about: "higher quality, for 10-20 s"
+	},
+	lv: {
+		tools: ["long_video"],
+		about: "a longer video from a first-frame image, one prompt per segment"
+	},
+	minimax: {
+		tools: ["text_to_video", "image_to_video"],
+		about: `MiniMax H3, the live service's headline model, ${MINIMAX_RESOLUTIONS.join(" or ")}, ${MINIMAX_TIERS.join(" or ")} tier (not on servers that implement only the documented API)`
+	}
+};
+/** The server's own retention message (a finished task's `output.msg` on the live service), if any. */
+function outputMessage(task) {
+	const output = task?.output;
+	const msg = output !== null && typeof output === "object" ? output.msg : void 0;
+	return typeof msg === "string" && msg.trim() ? msg.trim() : void 0;
+}
+/** "The video URL expires (24 h on the live service): <how> to keep it." */
+function expiryNote(how) {
+	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
 }
 
-// ../core/dist/local-image-CBU93DTA.mjs
+// ../core/dist/local-image-BVSDzpNA.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
@@ -6749,98 +7293,19 @@ async function imageFromPath(path, options = {}) {
 }
 
 // ../core/dist/node.mjs
-/** Whether `destination` names a folder (see above). */
-async function isFolderDestination(destination) {
-	if (/[\\/]$/.test(destination)) return true;
-	const info = await stat(destination).catch(() => void 0);
-	if (info) return info.isDirectory();
-	return extname(destination) === "";
+async function isDirectory(path) {
+	return stat(path).then((info) => info.isDirectory(), () => false);
 }
-function kindOf(info) {
-	if (info.isSymbolicLink()) return "a symbolic link";
-	if (info.isDirectory()) return "a folder";
-	if (info.isFIFO()) return "a FIFO";
-	return "a device or other special file";
-}
-function refuse(path, problem, hint) {
-	return new InputValidationError("destination", `${JSON.stringify(path)} ${problem}`, void 0, hint);
-}
-/** Throws unless `path` is free, or (with overwrite) a regular file. Never follows a symlink. */
-async function assertReplaceable(path, options = {}) {
-	const info = await lstat(path).catch((error) => {
-		if (error.code === "ENOENT") return void 0;
-		throw refuse(path, `cannot be checked (${error.code ?? error.message})`);
-	});
-	if (!info) return;
-	if (!info.isFile()) throw refuse(path, `is ${kindOf(info)}, which a download never replaces`, "Choose another file name.");
-	if (!options.overwrite) throw refuse(path, "already exists", "Pass overwrite: true (CLI: --force) to replace it, or choose another name.");
-}
-/** The nearest folder that exists at or above `path`; throws when something there is not a folder. */
-async function assertCreatableFolder(path) {
-	let current = resolve(path);
-	for (;;) {
-		const info = await stat(current).catch(() => void 0);
-		if (info) {
-			if (!info.isDirectory()) throw refuse(current, "is not a folder, so nothing can be saved under it");
-			await access(current, constants.W_OK).catch(() => {
-				throw refuse(current, "is not writable");
-			});
-			return;
-		}
-		const parent = dirname(current);
-		if (parent === current) return;
-		current = parent;
-	}
-}
-/**
-* Checks a destination before anything is spent: the folder can be created and written to, and a named
-* file is free (or replaceable with overwrite). `fileName` is the name used inside a folder, when known.
-*/
-async function checkDestination(destination, options = {}) {
-	const folder = await isFolderDestination(destination);
-	const file = folder ? options.fileName ? join(destination, options.fileName) : void 0 : destination;
-	await assertCreatableFolder(folder ? destination : dirname(resolve(destination)));
-	if (file) await assertReplaceable(file, options);
-}
-/** A name derived from elsewhere (a URL, a task id) that is safe as one file name in a folder. */
-function isSafeFileName(name) {
-	return /^[A-Za-z0-9._~-]{1,200}$/.test(name) && !/^\.{1,2}$/.test(name) && !name.startsWith(".");
-}
-/** The file name inside a folder: `<taskId>.mp4` (the id checked like user input) or the URL's own name. */
-function fileNameFor(taskOrUrl, url) {
-	if (typeof taskOrUrl !== "string") {
-		if (!isTaskId(taskOrUrl.id)) throw new InputValidationError("task.id", `${JSON.stringify(String(taskOrUrl.id).slice(0, 80))} is not a task id`);
-		return `${taskOrUrl.id}.mp4`;
-	}
-	const name = new URL(url).pathname.split("/").pop() ?? "";
-	return isSafeFileName(name) ? name : "video.mp4";
-}
-/** Errors of the file system carry a syscall; anything else while streaming is the transfer failing. */
-const isFileSystemError = (error) => typeof error?.syscall === "string";
-function transferFailed(url, error) {
-	const cause = error;
-	const reason = [cause?.message, cause?.cause?.code ?? cause?.cause?.message].filter(Boolean).join(": ");
-	return new ConnectionError(`Downloading ${url} failed (${reason || "connection lost"})`, true, { cause: error });
-}
-/**
-* Downloads the task's (first) video to `destination`: a file path, or a folder for `<taskId>.mp4` (one
-* that exists, ends with a separator or has no file extension; it is created when missing).
-*/
+/** Downloads the task's (first) video to `destination`: a file path, or a folder to put <taskId>.mp4 in. */
 async function downloadVideo(taskOrUrl, destination, options = {}) {
 	const url = typeof taskOrUrl === "string" ? taskOrUrl : getVideoUrls(taskOrUrl)[0];
 	if (!url) {
 		const status = typeof taskOrUrl === "string" ? "" : ` (task ${taskOrUrl.id} is ${taskOrUrl.status})`;
 		throw new InputValidationError("task", `has no video URL yet${status}`);
 	}
-	const path = await isFolderDestination(destination) ? join(destination, fileNameFor(taskOrUrl, url)) : destination;
-	await assertReplaceable(path, options);
-	await mkdir(dirname(path), { recursive: true });
-	let response;
-	try {
-		response = await (options.fetch ?? fetch)(url, options.signal ? { signal: options.signal } : {});
-	} catch (error) {
-		throw options.signal?.aborted ? options.signal.reason : transferFailed(url, error);
-	}
+	const name = typeof taskOrUrl === "string" ? new URL(url).pathname.split("/").pop() || "video.mp4" : `${taskOrUrl.id}.mp4`;
+	const path = await isDirectory(destination) ? join(destination, name) : destination;
+	const response = await (options.fetch ?? fetch)(url, options.signal ? { signal: options.signal } : {});
 	if (!response.ok || !response.body) {
 		await response.body?.cancel();
 		throw new APIError("api_error", `Downloading ${url} failed with HTTP ${response.status}`, {
@@ -6860,16 +7325,14 @@ async function downloadVideo(taskOrUrl, destination, options = {}) {
 		});
 		done(null, chunk);
 	} });
-	const partial = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.part`);
+	const partial = `${path}.part`;
 	try {
 		const body = Readable.fromWeb(response.body);
-		await pipeline(body, counter, createWriteStream(partial, { flags: "wx" }), options.signal ? { signal: options.signal } : {});
-		await commit(partial, path, options);
+		await pipeline(body, counter, createWriteStream(partial), options.signal ? { signal: options.signal } : {});
+		await rename(partial, path);
 	} catch (error) {
 		await unlink(partial).catch(() => void 0);
-		if (options.signal?.aborted) throw options.signal.reason;
-		if (error instanceof InputValidationError || isFileSystemError(error)) throw error;
-		throw transferFailed(url, error);
+		throw options.signal?.aborted ? options.signal.reason : error;
 	}
 	return {
 		path,
@@ -6877,32 +7340,8 @@ async function downloadVideo(taskOrUrl, destination, options = {}) {
 		url
 	};
 }
-/** Gives the complete file its name: never over anything but a regular file, and that only with overwrite. */
-async function commit(partial, path, options) {
-	await assertReplaceable(path, options);
-	if (options.overwrite) {
-		await rename(partial, path);
-		return;
-	}
-	try {
-		await link(partial, path);
-	} catch (error) {
-		const code = error.code;
-		if (code === "EEXIST") await assertReplaceable(path, options);
-		if (![
-			"EPERM",
-			"ENOTSUP",
-			"EOPNOTSUPP",
-			"ENOSYS",
-			"EXDEV"
-		].includes(code ?? "")) throw error;
-		await rename(partial, path);
-		return;
-	}
-	await unlink(partial);
-}
 
-// ../cli/dist/main-TgAMrijm.mjs
+// ../cli/dist/main-BCPpHQov.mjs
 const EXIT = {
 	ok: 0,
 	/** A bug or an error nothing else describes. */
@@ -7039,165 +7478,38 @@ const COMMON_FLAGS = {
 		description: "Show this help"
 	}
 };
-const HOMEPAGE = "https://aivideomaker.ai";
-function overview(commands, version) {
-	const width = Math.max(...commands.map((command) => `${command.name} ${command.args}`.length));
-	return [
-		`aivideomaker ${version}: generate AI videos with AI Video Maker (${HOMEPAGE})`,
-		"",
-		"Usage: aivideomaker <command> [arguments] [flags]",
-		"",
-		"Commands:",
-		...commands.map((command) => `  ${`${command.name} ${command.args}`.padEnd(width)}  ${command.summary}`),
-		"",
-		"Flags for every command:",
-		...flagLines(COMMON_FLAGS),
-		"",
-		"Environment:",
-		`  AIVIDEOMAKER_API_KEY   your API key (get one at ${HOMEPAGE})`,
-		`  AIVIDEOMAKER_BASE_URL  API base URL (default ${HOMEPAGE}); point it at the local emulator`,
-		"                         (npx @aivideomaker/emulator) to try everything without spending credits",
-		"",
-		"Exit codes: 0 ok, 2 bad input, 3 API key missing or rejected, 4 insufficient credits,",
-		"  5 task failed or cancelled, 6 task not finished (wait timed out), 7 network or server error,",
-		"  8 needs confirmation (--yes), 130 interrupted.",
-		"",
-		"Run `aivideomaker <command> --help` for the flags of a command."
-	].join("\n");
-}
-function usage(command) {
-	const own = Object.keys(command.flags).length > 0 ? " [flags]" : "";
-	return [
-		`Usage: aivideomaker ${command.name}${command.args ? ` ${command.args}` : ""}${own} [--json]`,
-		"",
-		command.summary,
-		...command.details ? ["", ...command.details()] : [],
-		"",
-		"Flags:",
-		...flagLines({
-			...command.flags,
-			...COMMON_FLAGS
-		}),
-		"",
-		"Examples:",
-		...command.examples.map((example) => `  ${example}`)
-	].join("\n");
-}
-function flagLines(flags) {
-	const entries = Object.entries(flags).filter(([, spec]) => !spec.hidden);
-	const labels = entries.map(([name, spec]) => {
-		return `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.value ? ` ${spec.value}` : ""}`;
-	});
-	const width = Math.max(0, ...labels.map((label) => label.length));
-	return entries.map(([, spec], index) => `  ${(labels[index] ?? "").padEnd(width)}  ${spec.description}`);
-}
-/** The flag of a model field: `aspectRatio` -> `aspect-ratio`. */
-const flagName = (field) => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-function modelFields(model) {
-	const schema = MODEL_INPUT_SCHEMAS[model].toJSONSchema();
-	return Object.entries(schema.properties).map(([field, property]) => ({
-		field,
-		flag: flagName(field),
-		multiple: property.type === "array",
-		required: schema.required?.includes(field) ?? false,
-		...property.enum ? { allowed: property.enum.map(String) } : {},
-		description: property.description ?? field,
-		image: field === "image"
-	}));
-}
-/** `--duration 5|8`, `--prompt <text>...`, `--image <url|file>`: how a field reads in a usage line. */
-function fieldUsage(field) {
-	const value = field.allowed ? field.allowed.join("|") : field.image ? "<url|file>" : "<text>";
-	const flag = `--${field.flag} ${value}${field.multiple ? " ..." : ""}`;
-	return field.required ? flag : `[${flag}]`;
-}
-/** Every model field as a flag, for parsing before the model is known; `generate` checks which apply. */
-const MODEL_FLAGS = Object.fromEntries(MODEL_NAMES.flatMap((model) => modelFields(model)).map((field) => [field.flag, {
-	type: "string",
-	multiple: true,
-	hidden: true,
-	description: field.description
-}]));
-/** The help section listing each model with its field flags. */
-function modelFieldHelp() {
-	return [
-		"Models and their fields:",
-		...MODEL_NAMES.map((model) => `  ${model.padEnd(7)} ${modelFields(model).map(fieldUsage).join(" ")}`),
-		"",
-		"--image takes an http(s) URL, a data: URL or a local image file (sent inline as a data URL)."
-	];
-}
-const EXIT_BY_CODE = {
-	missing_api_key: EXIT.auth,
-	authentication_failed: EXIT.auth,
-	invalid_input: EXIT.badInput,
-	bad_request: EXIT.badInput,
-	not_found: EXIT.badInput,
-	conflict: EXIT.badInput,
-	budget_exceeded: EXIT.notConfirmed,
-	insufficient_credits: EXIT.insufficientCredits,
-	task_failed: EXIT.taskFailed,
-	task_cancelled: EXIT.taskFailed,
-	wait_timeout: EXIT.timeout,
-	rate_limited: EXIT.network,
-	server_error: EXIT.network,
-	api_error: EXIT.network,
-	malformed_response: EXIT.network,
-	redirected: EXIT.network,
-	connection_error: EXIT.network,
-	timeout: EXIT.network,
-	task_may_exist: EXIT.network
-};
-const NO_KEY_MESSAGE = [
-	"No API key: set AIVIDEOMAKER_API_KEY.",
-	`  Get a key at ${HOMEPAGE} (every task spends credits from your account).`,
-	"  Or try everything offline against the local emulator, which spends nothing:",
-	"    npx @aivideomaker/emulator        # prints its URL, e.g. http://127.0.0.1:4010",
-	"    export AIVIDEOMAKER_BASE_URL=http://127.0.0.1:4010 AIVIDEOMAKER_API_KEY=any-key"
-].join("\n");
-/** `command` is the one that was running: input errors are reported with its usage. */
-function toCliError(error, baseUrl, command) {
-	if (error instanceof CliError) return error;
-	if (!isAIVideoMakerError(error)) return new CliError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, EXIT.unexpected, "unexpected");
-	const details = errorDetails(error);
-	if (isAIVideoMakerError(error, "invalid_input")) {
-		const flag = flagName(error.field);
-		return new UsageError(Object.hasOwn(MODEL_FLAGS, flag) ? error.message.replace(`Invalid ${error.field}:`, `Invalid --${flag}:`) : error.message, command, error.code, details);
-	}
-	return new CliError(advice(error, details, baseUrl), EXIT_BY_CODE[error.code] ?? EXIT.unexpected, error.code, details);
-}
-function errorDetails(error) {
-	const fields = error;
-	const taskId = fields.taskId ?? fields.task?.id;
-	return {
-		...taskId ? { taskId } : {},
-		...fields.task ? { status: fields.task.status } : {},
-		...fields.field ? { field: fields.field } : {}
-	};
-}
-function advice(error, details, baseUrl) {
-	const taskId = details.taskId;
-	switch (error.code) {
-		case "missing_api_key": return NO_KEY_MESSAGE;
-		case "authentication_failed": return `${error.message}\nCheck AIVIDEOMAKER_API_KEY (keys are at ${HOMEPAGE}).`;
-		case "insufficient_credits": return `${error.message}\nTop up at ${HOMEPAGE}, or pick a cheaper model or duration (aivideomaker estimate).`;
-		case "wait_timeout": return `Task ${taskId} has not finished yet; it keeps running.\nCheck it with: aivideomaker status ${taskId}\nDownload it later with: aivideomaker wait ${taskId} --out videos/`;
-		case "task_may_exist": {
-			const { model, sentAt } = error;
-			return `The connection failed after the ${model} request was sent, so the task may exist and was not resubmitted (no credits spent twice). Run \`aivideomaker list\` and look for a ${model} task created after ${sentAt.toISOString()} before trying again.`;
+const limitText = (value) => value === void 0 ? "not stated" : value === -1 ? "unlimited" : String(value);
+const account = {
+	name: "account",
+	args: "",
+	summary: "Check the API key: balance, supported models and key limits (free)",
+	flags: {},
+	examples: ["aivideomaker account", "aivideomaker account --json"],
+	async run(context) {
+		let info;
+		try {
+			info = await context.client().account(context.io.signal ? { signal: context.io.signal } : {});
+		} catch (error) {
+			if (!(error instanceof NotOfferedError)) throw error;
+			context.print({
+				offered: false,
+				message: error.message
+			}, `${error.message} Prices there are list-price estimates (aivideomaker estimate).`);
+			return;
 		}
-		case "connection_error": return isLoopback(baseUrl) ? `${error.message}\nNothing answers at ${baseUrl}: start the emulator with \`npx @aivideomaker/emulator\`.` : error.message;
-		default: return error.message;
+		const { limits } = info;
+		context.print({
+			offered: true,
+			...info
+		}, [
+			`Key valid. Balance: ${info.currentBalance ?? "not stated"} credits (1 credit = USD 0.01).`,
+			`  models:             ${info.supportedModels?.join(", ") ?? "not stated"}`,
+			`  daily credit limit: ${limitText(limits.dailyCreditLimit)}`,
+			`  generations/minute: ${limitText(limits.generationRequestsPerMinute)}`,
+			`  warning below:      ${limitText(limits.creditWarningAt)} credits`
+		]);
 	}
-}
-function isLoopback(baseUrl) {
-	if (!baseUrl || !URL.canParse(baseUrl)) return false;
-	return [
-		"127.0.0.1",
-		"localhost",
-		"[::1]"
-	].includes(new URL(baseUrl).hostname);
-}
+};
 /** `0:07`, `12:30`, `1:02:03`: elapsed time the way a stopwatch shows it. */
 function formatElapsed(ms) {
 	const total = Math.max(0, Math.floor(ms / 1e3));
@@ -7287,80 +7599,39 @@ function downloaded(received, total) {
 }
 /** Default wait: under OpenClaw's 30-minute exec timeout, so an agent gets our resume hint, not a kill. */
 const DEFAULT_TIMEOUT_SECONDS = 1500;
-const FORCE_FLAG = {
-	type: "boolean",
-	description: "Replace an existing file at --out (never a link, FIFO or device)"
-};
-/** A destination problem as the CLI says it: names --out and --force, exit 2. */
-function outError(error, taskId) {
-	if (!(error instanceof InputValidationError) || error.field !== "destination") return error;
-	return new CliError(`--out: ${error.detail.replace("overwrite: true (CLI: --force)", "--force")}`, EXIT.badInput, "invalid_destination", taskId ? { taskId } : {});
-}
-/** Checks --out before any credit is spent: a folder that can be made, a file that is free (or --force). */
-async function checkOut(context, target, taskId) {
-	const path = `${resolve(context.io.cwd, target.out)}${/[\\/]$/.test(target.out) ? sep : ""}`;
-	try {
-		await checkDestination(path, {
-			overwrite: target.force,
-			...taskId ? { fileName: `${taskId}.mp4` } : {}
-		});
-	} catch (error) {
-		throw outError(error);
-	}
-}
-/**
-* Runs `step` for a task that exists: any failure (a dropped connection, a full disk) is reported with
-* the task's id and how to pick it up again, in the text and in --json.
-*/
-async function forTask(context, taskId, step) {
-	try {
-		return await step();
-	} catch (error) {
-		if (isAbortError(error) || context.io.signal?.aborted) throw new CliError(`Interrupted. Task ${taskId} keeps running: aivideomaker wait ${taskId} --out videos/`, EXIT.interrupted, "interrupted", { taskId });
-		const cli = toCliError(outError(error, taskId), context.io.env.AIVIDEOMAKER_BASE_URL);
-		const resume = cli.message.includes(`Task ${taskId}`) || cli.message.includes(`aivideomaker wait ${taskId}`) ? "" : `\nTask ${taskId} exists: check it with \`aivideomaker status ${taskId}\`, download it with \`aivideomaker download ${taskId} --out videos/\`.`;
-		return Promise.reject(new CliError(`${cli.message}${resume}`, cli.exitCode, cli.code, {
-			...cli.details,
-			taskId
-		}));
-	}
-}
 async function waitForTask(context, client, taskId, timeoutSeconds) {
 	const progress = createProgress(context.io.stderr, `task ${taskId}`, { quiet: context.quiet });
 	try {
-		return await forTask(context, taskId, () => client.tasks.wait(taskId, {
+		return await client.tasks.wait(taskId, {
 			timeoutMs: timeoutSeconds * 1e3,
 			onUpdate: (task) => progress.status(String(task.status)),
 			...context.io.signal ? { signal: context.io.signal } : {}
-		}));
+		});
 	} finally {
 		progress.stop();
 	}
 }
-/** `--out` is a file, or a folder (existing, ending with `/`, or without an extension) for `<taskId>.mp4`. */
+/** `--out` is a file, or a directory (existing, or written with a trailing slash) for `<taskId>.mp4`. */
 async function resolveOut(out, cwd, taskId) {
 	const path = resolve(cwd, out);
-	return await isFolderDestination(/[\\/]$/.test(out) ? `${path}/` : path) ? resolve(path, `${taskId}.mp4`) : path;
+	return /[\\/]$/.test(out) || (await stat(path).catch(() => void 0))?.isDirectory() ? join(path, `${taskId}.mp4`) : path;
 }
-/** Saves the video of `task`, named by `taskId`: the id the user gave, or the one generate returned. */
-async function saveVideo(context, taskId, task, target) {
-	const progress = createProgress(context.io.stderr, `task ${taskId}`, {
+async function saveVideo(context, task, out) {
+	const file = await resolveOut(out, context.io.cwd, task.id);
+	await mkdir(dirname(file), { recursive: true });
+	const progress = createProgress(context.io.stderr, `task ${task.id}`, {
 		quiet: context.quiet,
 		initial: "downloading"
 	});
 	try {
-		return await forTask(context, taskId, async () => {
-			const file = await resolveOut(target.out, context.io.cwd, taskId);
-			const saved = await downloadVideo(task, file, {
-				overwrite: target.force,
-				onProgress: ({ bytes, totalBytes }) => progress.download(bytes, totalBytes),
-				...context.io.signal ? { signal: context.io.signal } : {}
-			});
-			return {
-				file: saved.path,
-				bytes: saved.bytes
-			};
+		const saved = await downloadVideo(task, file, {
+			onProgress: ({ bytes, totalBytes }) => progress.download(bytes, totalBytes),
+			...context.io.signal ? { signal: context.io.signal } : {}
 		});
+		return {
+			file: saved.path,
+			bytes: saved.bytes
+		};
 	} finally {
 		progress.stop();
 	}
@@ -7416,20 +7687,11 @@ const TIMEOUT_FLAG = {
 	value: "<seconds>",
 	description: `Stop waiting after this long; the task keeps running (default ${DEFAULT_TIMEOUT_SECONDS})`
 };
-/** --out and --force as a save target, or undefined without --out (`fallback`: download's ./). */
-function saveTarget(values, fallback) {
-	const out = values.out ?? fallback;
-	return out === void 0 ? void 0 : {
-		out,
-		force: values.force === true
-	};
-}
 function timeoutSeconds(values, command) {
 	return numberFlag(values, "timeout", command, { positive: true }) ?? 1500;
 }
-/** `taskId` is the id the user asked for (or generate returned): it names the saved file. */
-async function finishedTask(context, taskId, task, options) {
-	const saved = options.out === void 0 ? void 0 : await saveVideo(context, taskId, task, options.out);
+async function finishedTask(context, task, options) {
+	const saved = options.out === void 0 ? void 0 : await saveVideo(context, task, options.out);
 	const json = {
 		...taskJson(task),
 		...options.credits === void 0 ? {} : { credits: options.credits },
@@ -7440,30 +7702,31 @@ async function finishedTask(context, taskId, task, options) {
 	};
 	const facts = [task.model, options.credits === void 0 ? void 0 : `${options.credits} credits`].filter(Boolean);
 	const took = options.started === void 0 ? "" : ` in ${formatElapsed(Date.now() - options.started)}`;
+	const urls = getVideoUrls(task);
+	const expires = urls.length > 0 && !saved ? [outputMessage(task), expiryNote(`run \`aivideomaker download ${task.id}\` (or pass --out)`)] : [];
 	const lines = [
 		`Task ${task.id} ${task.status}${took}${facts.length ? ` (${facts.join(", ")})` : ""}`,
-		...getVideoUrls(task).map((url) => `  video: ${url}`),
+		...urls.map((url) => `  video: ${url}`),
+		...expires.filter(Boolean).map((line) => `  ${line}`),
 		...saved ? [`  saved: ${saved.file} (${formatBytes(saved.bytes)})`, `MEDIA: ${saved.file}`] : []
 	];
-	context.print(json, lines);
+	context.print(expires.length ? {
+		...json,
+		expires: expires.filter(Boolean).join(" ")
+	} : json, lines);
 }
 const download = {
 	name: "download",
 	args: "<id>",
 	summary: "Download a finished task's MP4 (to the current folder unless --out)",
-	flags: {
-		out: {
-			type: "string",
-			value: "<file|dir>",
-			description: "Where to save it (default: ./<id>.mp4)"
-		},
-		force: FORCE_FLAG
-	},
+	flags: { out: {
+		type: "string",
+		value: "<file|dir>",
+		description: "Where to save it (default: ./<id>.mp4)"
+	} },
 	examples: ["aivideomaker download ckabc123", "aivideomaker download ckabc123 --out ~/Videos/boat.mp4"],
 	async run(context, parsed) {
 		const [taskId = ""] = expectPositionals(parsed, ["id"], "download");
-		const out = saveTarget(parsed.values, "./");
-		await checkOut(context, out, taskId);
 		const task = await context.client().tasks.get(taskId);
 		if (task.status !== "COMPLETED") {
 			const finished = isTerminalStatus(task.status);
@@ -7472,9 +7735,47 @@ const download = {
 				status: task.status
 			});
 		}
-		await finishedTask(context, taskId, task, { out });
+		await finishedTask(context, task, { out: parsed.values.out ?? "./" });
 	}
 };
+/** The flag of a model field: `aspectRatio` -> `aspect-ratio`. */
+const flagName = (field) => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+function modelFields(model) {
+	const schema = MODEL_INPUT_SCHEMAS[model].toJSONSchema();
+	return Object.entries(schema.properties).map(([field, property]) => ({
+		field,
+		flag: flagName(field),
+		multiple: property.type === "array",
+		required: schema.required?.includes(field) ?? false,
+		...property.enum ? { allowed: property.enum.map(String) } : {},
+		description: property.description ?? field,
+		image: IMAGE_FIELDS.includes(field),
+		numeric: property.type === "integer" || property.type === "number"
+	}));
+}
+/** `--duration 5|8`, `--prompt <text>...`, `--image <url|file>`: how a field reads in a usage line. */
+function fieldUsage(field) {
+	const value = field.allowed ? field.allowed.join("|") : field.image ? "<url|file>" : field.numeric ? "<n>" : "<text>";
+	const flag = `--${field.flag} ${value}${field.multiple ? " ..." : ""}`;
+	return field.required ? flag : `[${flag}]`;
+}
+/** Every model field as a flag, for parsing before the model is known; `generate` checks which apply. */
+const MODEL_FLAGS = Object.fromEntries(MODEL_NAMES.flatMap((model) => modelFields(model)).map((field) => [field.flag, {
+	type: "string",
+	multiple: true,
+	hidden: true,
+	description: field.description
+}]));
+/** The help section listing each model with its field flags. */
+function modelFieldHelp() {
+	return [
+		"Models and their fields:",
+		...MODEL_NAMES.map((model) => `  ${model.padEnd(7)} ${modelFields(model).map(fieldUsage).join(" ")}`),
+		"",
+		"Image flags (--image, and minimax's --image-url, --last-frame-url, --reference-image-urls) take an",
+		"http(s) URL, a data: URL or a local image file (sent inline as a data URL)."
+	];
+}
 const REMOTE_IMAGE = /^(https?:|data:)/i;
 function parseModel(value, command) {
 	if (value === void 0) throw new UsageError(`missing <model>: one of ${MODEL_NAMES.join(", ")}`, command);
@@ -7489,15 +7790,15 @@ async function modelInput(model, values, { command, cwd, readImages }) {
 		const given = values[field.flag];
 		if (given === void 0) continue;
 		if (!field.multiple && given.length > 1) throw new UsageError(`--${field.flag} was given ${given.length} times; ${model} takes one`, command);
-		input[field.field] = field.multiple ? given : given[0];
-		if (field.image && readImages && !REMOTE_IMAGE.test(given[0] ?? "")) input[field.field] = await imageFromPath(resolve(cwd, given[0] ?? ""));
+		const read = field.image && readImages ? await Promise.all(given.map((value) => REMOTE_IMAGE.test(value) ? value : imageFromPath(resolve(cwd, value)))) : given;
+		input[field.field] = field.multiple ? read : read[0];
 	}
 	return input;
 }
 const estimate = {
 	name: "estimate",
 	args: "<model>",
-	summary: "Show what a task would cost, offline (no key needed, nothing spent)",
+	summary: "Show what a task would cost (the server's free quote with a key and a full input; else the list price, offline)",
 	flags: MODEL_FLAGS,
 	details: modelFieldHelp,
 	examples: ["aivideomaker estimate t2v_v3 --duration 10", "aivideomaker estimate lv --prompt \"Dawn\" --prompt \"Noon\" --prompt \"Dusk\""],
@@ -7509,24 +7810,49 @@ const estimate = {
 			cwd: context.io.cwd,
 			readImages: false
 		});
-		const credits = estimateCredits(model, input);
 		const formula = describeCredits(model, input);
+		const quoted = await serverQuote(context, model, input);
+		const credits = quoted ?? estimateCredits(model, input);
+		const source = quoted === void 0 ? "estimate" : "server";
+		const human = quoted === void 0 ? `${model}: ${formula}` : `${model}: ${credits} credits (server quote; list price ${formula})`;
 		context.print({
 			model,
 			credits,
+			source,
 			formula
-		}, `${model}: ${formula}`);
+		}, human);
 	}
 };
-async function confirmSpend(io, { model, credits, maxCredits, yes }) {
-	if (yes || credits <= maxCredits) return;
+/** The server's quote when a key is set and the input is complete; undefined means "use the list price". */
+async function serverQuote(context, model, input) {
+	if (!context.io.env.AIVIDEOMAKER_API_KEY?.trim()) return void 0;
+	let wire;
+	try {
+		wire = toWireInput(model, input);
+	} catch {
+		return;
+	}
+	const quote = await context.client().quote(model, wire, context.io.signal ? { signal: context.io.signal } : {});
+	return quote.source === "server" ? quote.credits : void 0;
+}
+/** "15 credits (server quote)" / "5 credits (list-price estimate; the server gives no quote)". */
+function priceText(credits, source) {
+	return `${credits} credits (${source === "server" ? "server quote" : "list-price estimate; the server gives no quote"})`;
+}
+/** Resolves with the approved spend (sent as X-Max-Credits): the threshold when under it, else the price. */
+async function confirmSpend(io, { model, credits, source, maxCredits, yes }) {
+	if (credits <= maxCredits) return maxCredits;
+	if (yes) return credits;
 	const details = {
 		credits,
+		source,
 		maxCredits
 	};
-	if (!(io.stdin.isTTY && io.stderr.isTTY)) throw new CliError(`This ${model} task costs ${credits} credits, more than --max-credits ${maxCredits}. Nothing was spent. Re-run with --yes to spend them (or raise --max-credits).`, EXIT.notConfirmed, "confirmation_required", details);
-	const answer = await ask(io, `This ${model} task costs ${credits} credits. Spend them? [y/N] `);
+	const price = priceText(credits, source);
+	if (!(io.stdin.isTTY && io.stderr.isTTY)) throw new CliError(`This ${model} task costs ${price}, more than --max-credits ${maxCredits}. Nothing was spent. Re-run with --yes to spend them (or raise --max-credits).`, EXIT.notConfirmed, "confirmation_required", details);
+	const answer = await ask(io, `This ${model} task costs ${price}. Spend them? [y/N] `);
 	if (!/^y(es)?$/i.test(answer.trim())) throw new CliError("Not confirmed: nothing was spent.", EXIT.notConfirmed, "not_confirmed", details);
+	return credits;
 }
 async function ask(io, question) {
 	const prompt = createInterface({
@@ -7561,7 +7887,6 @@ const generate = {
 			value: "<file|dir>",
 			description: "Download the video there when done (implies --wait)"
 		},
-		force: FORCE_FLAG,
 		timeout: TIMEOUT_FLAG,
 		"max-credits": {
 			type: "string",
@@ -7584,7 +7909,12 @@ const generate = {
 		"aivideomaker generate i2v --image ./cat.png --prompt \"The cat turns its head\" --duration 8 --out cat.mp4",
 		"aivideomaker generate lv --image https://example.com/first.jpg --prompt \"Dawn\" --prompt \"Noon\" --yes --json"
 	],
-	details: () => [...modelFieldHelp(), "The task id is printed as soon as the task is submitted; `aivideomaker estimate` shows the cost."],
+	details: () => [
+		...modelFieldHelp(),
+		"The price is asked first (the server's quote where it offers one, else the list price) and shown; above",
+		"--max-credits it needs a yes. The approved spend is sent as X-Max-Credits, so the server cannot charge more.",
+		"The task id is printed as soon as the task is submitted; `aivideomaker estimate` shows the cost."
+	],
 	async run(context, { values, positionals }) {
 		const [name] = expectPositionals({
 			values,
@@ -7605,43 +7935,48 @@ const generate = {
 		} catch {
 			throw new UsageError(`--webhook-url must be an absolute http(s) URL (got "${webhookUrl}")`, "generate");
 		}
-		const out = saveTarget(values);
-		if (out) await checkOut(context, out);
-		const credits = estimateCredits(model, input);
 		const client = context.client();
-		await confirmSpend(context.io, {
+		const signal = context.io.signal ? { signal: context.io.signal } : {};
+		const quote = await client.quote(model, input, signal);
+		const approved = await confirmSpend(context.io, {
 			model,
-			credits,
+			credits: quote.credits,
+			source: quote.source,
 			maxCredits,
 			yes: values.yes === true
 		});
 		const submitted = await client.generate(model, input, {
 			...webhookUrl ? { webhookUrl } : {},
-			...context.io.signal ? { signal: context.io.signal } : {}
+			...signal,
+			maxCredits: approved
 		});
 		const { taskId } = submitted;
+		const credits = submitted.creditsSource === "server" ? submitted.creditsCharged : quote.credits;
+		const source = submitted.creditsSource === "server" ? "server" : quote.source;
 		const summary = {
 			taskId,
 			model,
 			status: submitted.status,
-			credits
+			credits,
+			creditsSource: source
 		};
+		const cost = `${credits} credits${source === "server" ? "" : ", list price"}`;
 		if (!wait) {
 			context.print({
 				...summary,
 				statusUrl: submitted.statusUrl,
 				responseUrl: submitted.responseUrl
 			}, [
-				`Submitted ${model} task ${taskId} (${credits} credits).`,
+				`Submitted ${model} task ${taskId} (${cost}).`,
 				`  check:    aivideomaker status ${taskId}`,
 				`  download: aivideomaker wait ${taskId} --out videos/`
 			]);
 			return;
 		}
-		if (!context.json) context.io.stdout.write(`Submitted ${model} task ${taskId} (${credits} credits).\n`);
+		if (!context.json) context.io.stdout.write(`Submitted ${model} task ${taskId} (${cost}).\n`);
 		const started = Date.now();
-		await finishedTask(context, taskId, await waitForTask(context, client, taskId, timeout), {
-			out,
+		await finishedTask(context, await waitForTask(context, client, taskId, timeout), {
+			out: values.out,
 			credits,
 			started
 		});
@@ -7732,22 +8067,144 @@ const wait = {
 			value: "<file|dir>",
 			description: "Download the video there when done"
 		},
-		force: FORCE_FLAG,
 		timeout: TIMEOUT_FLAG
 	},
 	examples: ["aivideomaker wait ckabc123 --out videos/", "aivideomaker wait ckabc123 --timeout 600 --json"],
 	async run(context, parsed) {
 		const [taskId = ""] = expectPositionals(parsed, ["id"], "wait");
 		const timeout = timeoutSeconds(parsed.values, "wait");
-		const out = saveTarget(parsed.values);
-		if (out) await checkOut(context, out, taskId);
 		const started = Date.now();
-		await finishedTask(context, taskId, await waitForTask(context, context.client(), taskId, timeout), {
-			out,
+		await finishedTask(context, await waitForTask(context, context.client(), taskId, timeout), {
+			out: parsed.values.out,
 			started
 		});
 	}
 };
+const HOMEPAGE = "https://aivideomaker.ai";
+function overview(commands, version) {
+	const width = Math.max(...commands.map((command) => `${command.name} ${command.args}`.length));
+	return [
+		`aivideomaker ${version}: generate AI videos with AI Video Maker (${HOMEPAGE})`,
+		"",
+		"Usage: aivideomaker <command> [arguments] [flags]",
+		"",
+		"Commands:",
+		...commands.map((command) => `  ${`${command.name} ${command.args}`.padEnd(width)}  ${command.summary}`),
+		"",
+		"Flags for every command:",
+		...flagLines(COMMON_FLAGS),
+		"",
+		"Environment:",
+		`  AIVIDEOMAKER_API_KEY   your API key (get one at ${HOMEPAGE})`,
+		`  AIVIDEOMAKER_BASE_URL  API base URL (default ${HOMEPAGE}); point it at the local emulator`,
+		"                         (npx @aivideomaker/emulator) to try everything without spending credits",
+		"",
+		"Exit codes: 0 ok, 2 bad input, 3 API key missing or rejected, 4 insufficient credits,",
+		"  5 task failed or cancelled, 6 task not finished (wait timed out), 7 network or server error,",
+		"  8 needs confirmation (--yes), 130 interrupted.",
+		"",
+		"Run `aivideomaker <command> --help` for the flags of a command."
+	].join("\n");
+}
+function usage(command) {
+	const own = Object.keys(command.flags).length > 0 ? " [flags]" : "";
+	return [
+		`Usage: aivideomaker ${command.name}${command.args ? ` ${command.args}` : ""}${own} [--json]`,
+		"",
+		command.summary,
+		...command.details ? ["", ...command.details()] : [],
+		"",
+		"Flags:",
+		...flagLines({
+			...command.flags,
+			...COMMON_FLAGS
+		}),
+		"",
+		"Examples:",
+		...command.examples.map((example) => `  ${example}`)
+	].join("\n");
+}
+function flagLines(flags) {
+	const entries = Object.entries(flags).filter(([, spec]) => !spec.hidden);
+	const labels = entries.map(([name, spec]) => {
+		return `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.value ? ` ${spec.value}` : ""}`;
+	});
+	const width = Math.max(0, ...labels.map((label) => label.length));
+	return entries.map(([, spec], index) => `  ${(labels[index] ?? "").padEnd(width)}  ${spec.description}`);
+}
+const EXIT_BY_CODE = {
+	missing_api_key: EXIT.auth,
+	authentication_failed: EXIT.auth,
+	invalid_input: EXIT.badInput,
+	bad_request: EXIT.badInput,
+	not_found: EXIT.badInput,
+	conflict: EXIT.badInput,
+	budget_exceeded: EXIT.notConfirmed,
+	idempotency_conflict: EXIT.badInput,
+	not_offered: EXIT.badInput,
+	insufficient_credits: EXIT.insufficientCredits,
+	task_failed: EXIT.taskFailed,
+	task_cancelled: EXIT.taskFailed,
+	wait_timeout: EXIT.timeout,
+	rate_limited: EXIT.network,
+	server_error: EXIT.network,
+	api_error: EXIT.network,
+	malformed_response: EXIT.network,
+	connection_error: EXIT.network,
+	timeout: EXIT.network,
+	task_may_exist: EXIT.network
+};
+const NO_KEY_MESSAGE = [
+	"No API key: set AIVIDEOMAKER_API_KEY.",
+	`  Get a key at ${HOMEPAGE} (every task spends credits from your account).`,
+	"  Or try everything offline against the local emulator, which spends nothing:",
+	"    npx @aivideomaker/emulator        # prints its URL, e.g. http://127.0.0.1:4010",
+	"    export AIVIDEOMAKER_BASE_URL=http://127.0.0.1:4010 AIVIDEOMAKER_API_KEY=any-key"
+].join("\n");
+/** `command` is the one that was running: input errors are reported with its usage. */
+function toCliError(error, baseUrl, command) {
+	if (error instanceof CliError) return error;
+	if (!(error instanceof AIVideoMakerError)) return new CliError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, EXIT.unexpected, "unexpected");
+	const details = errorDetails(error);
+	if (error instanceof InputValidationError) {
+		const flag = flagName(error.field);
+		return new UsageError(Object.hasOwn(MODEL_FLAGS, flag) ? error.message.replace(`Invalid ${error.field}:`, `Invalid --${flag}:`) : error.message, command, error.code, details);
+	}
+	return new CliError(advice(error, details, baseUrl), EXIT_BY_CODE[error.code] ?? EXIT.unexpected, error.code, details);
+}
+function errorDetails(error) {
+	const fields = error;
+	const taskId = fields.taskId ?? fields.task?.id;
+	return {
+		...taskId ? { taskId } : {},
+		...fields.task ? { status: fields.task.status } : {},
+		...fields.field ? { field: fields.field } : {}
+	};
+}
+function advice(error, details, baseUrl) {
+	const taskId = details.taskId;
+	switch (error.code) {
+		case "missing_api_key": return NO_KEY_MESSAGE;
+		case "authentication_failed": return `${error.message}\nCheck AIVIDEOMAKER_API_KEY (keys are at ${HOMEPAGE}).`;
+		case "insufficient_credits": return `${error.message}\nTop up at ${HOMEPAGE}, or pick a cheaper model or duration (aivideomaker estimate).`;
+		case "wait_timeout": return `Task ${taskId} has not finished yet; it keeps running.\nCheck it with: aivideomaker status ${taskId}\nDownload it later with: aivideomaker wait ${taskId} --out videos/`;
+		case "budget_exceeded": return `${error.message}\nRaise --max-credits (or confirm the price) to allow it; nothing was spent.`;
+		case "task_may_exist": {
+			const { model, sentAt } = error;
+			return `The ${model} request was sent but its answer was lost, so the task may exist and was not resubmitted (no credits spent twice). Run \`aivideomaker list\` and look for a ${model} task created after ${sentAt.toISOString()} before trying again.`;
+		}
+		case "connection_error": return isLoopback(baseUrl) ? `${error.message}\nNothing answers at ${baseUrl}: start the emulator with \`npx @aivideomaker/emulator\`.` : error.message;
+		default: return error.message;
+	}
+}
+function isLoopback(baseUrl) {
+	if (!baseUrl || !URL.canParse(baseUrl)) return false;
+	return [
+		"127.0.0.1",
+		"localhost",
+		"[::1]"
+	].includes(new URL(baseUrl).hostname);
+}
 function processIo(signal) {
 	return {
 		stdout: process.stdout,
@@ -7765,6 +8222,7 @@ const VERSION = "0.0.0";
 const COMMANDS = [
 	generate,
 	estimate,
+	account,
 	status,
 	get,
 	wait,
@@ -7798,7 +8256,7 @@ async function runCli(argv, io = processIo()) {
 		await command.run(commandContext(io, json, parsed.values.quiet === true), parsed);
 		return EXIT.ok;
 	} catch (error) {
-		return report(io, json, io.signal?.aborted && !(error instanceof CliError && error.code === "interrupted") ? interrupted() : toCliError(error, io.env.AIVIDEOMAKER_BASE_URL, command?.name));
+		return report(io, json, io.signal?.aborted ? interrupted() : toCliError(error, io.env.AIVIDEOMAKER_BASE_URL, command?.name));
 	}
 }
 function commandContext(io, json, quiet) {
@@ -7848,18 +8306,11 @@ async function main(argv = process.argv.slice(2)) {
 		controller.abort(/* @__PURE__ */ new Error("Interrupted"));
 	};
 	process.on("SIGINT", onSigint);
-	process.stdout.on("error", closedPipe);
-	process.stderr.on("error", closedPipe);
 	try {
 		process.exitCode = await runCli(argv, processIo(controller.signal));
 	} finally {
 		process.off("SIGINT", onSigint);
 	}
-}
-/** EPIPE: the other end of the pipe closed. Anything else on stdout/stderr is a real failure. */
-function closedPipe(error) {
-	if (error.code !== "EPIPE") throw error;
-	process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
 }
 
 // ../cli/dist/bin.mjs
