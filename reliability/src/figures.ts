@@ -12,6 +12,7 @@ export const AREAS = [
   'Webhook floods',
   'Destination safety',
   'Hostile server answers',
+  'Aborts against budgets',
   'Load',
   'Emulator limits',
 ] as const;

@@ -28,6 +28,8 @@ const WHAT: Record<AreaResults['area'], string> = {
     'downloads and `--out` onto existing files, symlinks, FIFOs, devices, paths under a file, missing folders; checked before paying',
   'Hostile server answers':
     'task ids such as `../../escaped`, answers about another task, Retry-After 0/negative/past, a failing confirming read, broken transfers',
+  'Aborts against budgets':
+    'paid tool calls aborted after their POST reached a slow server, one by one and all at once, against the documented API and the live one; aborts before sending',
   Load: "1,000 tasks at once through one client's watcher, the emulator in its own process",
   'Emulator limits':
     "oversized bodies and prompts, control characters, one key's flood of big tasks, bad percent-encoding, broken fault rules, timer overflows, a dripping webhook receiver, ports fetch() refuses",
@@ -46,6 +48,7 @@ function figure(area: AreaResults, results: Results): string {
     case 'Webhooks':
       return `changes caused: ${area.webhookEffects}`;
     case 'Agent guardrails':
+    case 'Aborts against budgets':
       return `credits spent over a budget: ${area.overspent}`;
     case 'Redirects':
       return `key sent to another origin: ${area.keyOffOrigin}; paid requests resent: ${area.duplicates}`;

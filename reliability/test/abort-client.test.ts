@@ -1,10 +1,11 @@
-// Aborting a client call at each of its stages rejects with the signal's reason within 100 ms: before
+// Aborting a client call at each of its stages rejects with the signal's reason within 100 ms (after the
+// paid POST may have reached the server: SubmitAbortedError, caused by that reason): before
 // sending, while sending, in a 429 pause, in a retry backoff, between reconcile lookups, waiting on an
 // identical send, in the rate limiter, in every part of a wait, and in a tool. After each, the leak guard
 // checks that no timer or socket keeps the process alive.
-import type { AIVideoMaker } from '@aivideomaker/core';
+import { type AIVideoMaker, isAbortError, SubmitAbortedError } from '@aivideomaker/core';
 import { createVideoToolSpecs } from '@aivideomaker/core/tools';
-import type { Emulator } from '@aivideomaker/emulator';
+import type { Emulator, EmulatorOptions } from '@aivideomaker/emulator';
 import { describe, expect, it } from 'vitest';
 import { KEY } from './support/constants';
 import { count } from './support/figures';
@@ -19,6 +20,10 @@ const FINAL_GET = { method: 'GET', path: /^\/api\/v1\/tasks\/[^/]+$/ };
 interface Stage {
   name: string;
   speed?: number;
+  /** The paid POST may have reached the server: the rejection is SubmitAbortedError, caused by the reason. */
+  afterSend?: boolean;
+  /** Reconciliation through tasks.list() is the stage: a server without the live additions. */
+  seed?: boolean;
   /** Starts the call with the signal; `reached` resolves once the call is in the stage to abort. */
   start(ctx: { emu: Emulator; client: AIVideoMaker; lines: string[]; signal: AbortSignal }): {
     call: Promise<unknown>;
@@ -44,6 +49,7 @@ const STAGES: Stage[] = [
   },
   {
     name: 'generate, while sending',
+    afterSend: true,
     start: ({ emu, client, signal }) => {
       emu.faults.add({ kind: 'latency', delayMs: 5_000, match: POST });
       return {
@@ -64,6 +70,8 @@ const STAGES: Stage[] = [
   },
   {
     name: 'generate, between reconcile lookups',
+    afterSend: true,
+    seed: true,
     start: ({ emu, client, signal }) => {
       emu.faults.add({ kind: 'error-before', status: 503, match: POST });
       return {
@@ -74,6 +82,8 @@ const STAGES: Stage[] = [
   },
   {
     name: 'generate, waiting for an identical send to be answered',
+    afterSend: true,
+    seed: true,
     start: ({ emu, client, signal }) => {
       // The first POST fails after creating its task; the second is held 3 s, so the first call's lookup
       // waits for it. Only the waiting call is aborted; the held one is let go when the emulator closes.
@@ -183,6 +193,7 @@ const STAGES: Stage[] = [
   },
   {
     name: 'run, while generating',
+    afterSend: true,
     start: ({ emu, client, signal }) => {
       emu.faults.add({ kind: 'latency', delayMs: 5_000, match: POST });
       return {
@@ -214,7 +225,10 @@ const STAGES: Stage[] = [
 ];
 
 async function abortAt(stage: Stage): Promise<number> {
-  await using emu = await emulator(stage.speed ? { speed: stage.speed } : {});
+  await using emu = await emulator({
+    ...(stage.speed ? { speed: stage.speed } : {}),
+    ...(stage.seed ? ({ api: 'seed' } as EmulatorOptions) : {}),
+  });
   const lines: string[] = [];
   const client = clientFor(emu, {
     logger: { debug: (line) => lines.push(line) },
@@ -238,7 +252,13 @@ async function abortAt(stage: Stage): Promise<number> {
   await reached();
   const abortedAt = performance.now();
   controller.abort(reason);
-  expect(await settled).toBe(reason);
+  const rejection = await settled;
+  if (stage.afterSend) {
+    // The task may exist: the rejection says so, is still an abort, and carries the reason.
+    expect(rejection).toBeInstanceOf(SubmitAbortedError);
+    expect(isAbortError(rejection)).toBe(true);
+    expect((rejection as Error).cause).toBe(reason);
+  } else expect(rejection).toBe(reason);
   await stage.after?.(emu);
   return Math.max(0, rejectedAt - abortedAt);
 }

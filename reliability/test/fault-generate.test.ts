@@ -70,7 +70,8 @@ const CASES: GenerateCase[] = [
   },
   {
     name: 'timeout, the task created after every lookup',
-    faults: [{ kind: 'latency', delayMs: 1_000, match: POST }],
+    // Long enough for the one-time account probe and every lookup to come first on a busy machine.
+    faults: [{ kind: 'latency', delayMs: 2_500, match: POST }],
     client: { timeoutMs: 150 },
     expect: lost(),
     tasks: 1,

@@ -117,7 +117,8 @@ export class AIVideoMaker {
         ...this.#reconcile,
         honoursKeys: async (signal) => {
           if (!this.#features.honoursIdempotency && this.#features.state !== 'absent') {
-            await this.account({ signal }).catch(() => undefined);
+            const probe = () => fetchAccount(this.#engine, signal, true);
+            await this.#features.use('the account route', probe, true).catch(() => undefined);
           }
           return this.#features.honoursIdempotency;
         },

@@ -78,7 +78,8 @@ function toInputError(model: ModelName, input: unknown, issue: z.core.$ZodIssue)
   );
   if (value === undefined && path.length > 0) {
     const values = issue.code === 'invalid_value' ? issue.values.map(String) : undefined;
-    return new InputValidationError(field, `is required for model ${model}`, values);
+    const hint = field === 'content' ? 'minimax names its prompt "content".' : undefined;
+    return new InputValidationError(field, `is required for model ${model}`, values, hint);
   }
   if (issue.code === 'invalid_value') {
     const hint = field === 'duration' ? durationHint(model, value) : undefined;
@@ -91,6 +92,10 @@ function toInputError(model: ModelName, input: unknown, issue: z.core.$ZodIssue)
   // A rule between fields (minimax's frame/reference exclusivity) reads better without the value.
   if (issue.code === 'custom' && (issue.params as { plain?: boolean } | undefined)?.plain) {
     return new InputValidationError(field, issue.message);
+  }
+  // A number that is not whole: the schema's own words ("must be a whole number ...").
+  if (issue.code === 'invalid_type' && issue.expected === 'int') {
+    return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
   }
   if (issue.code === 'invalid_type') {
     return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);

@@ -17,7 +17,7 @@ export function clientFor(target: Emulator | string, options: ClientOptions = {}
     timeoutMs: 5_000,
     rateLimit: { limit: 60, windowMs: 60_000 / SPEED },
     poll: { minIntervalMs: 5, maxIntervalMs: 30 },
-    reconcile: { windowMs: 60_000, lookupDelaysMs: [20, 40] },
+    reconcile: { lookupDelaysMs: [20, 40] },
     ...options,
   });
 }

@@ -27,9 +27,15 @@ const AccountSchema = z.looseObject({
   supportedModels: z.array(z.string()).optional().catch(undefined),
 });
 
-export async function fetchAccount(engine: RequestEngine, signal?: AbortSignal): Promise<Account> {
+/** `once`: a single attempt (the probe after a lost generate answer must not hold up reconciliation). */
+export async function fetchAccount(
+  engine: RequestEngine,
+  signal?: AbortSignal,
+  once = false,
+): Promise<Account> {
   const path = '/api/v1/account';
-  const json = await engine.read({ method: 'GET', path, signal, limited: true });
+  const spec = { method: 'GET' as const, path, signal, limited: true };
+  const json = await (once ? engine.attempt(spec) : engine.read(spec));
   const parsed = AccountSchema.safeParse(json);
   if (!parsed.success) {
     throw new MalformedResponseError(

@@ -4,7 +4,7 @@ import { MODEL_NAMES, type ModelInput, type ModelName, type Task } from '@aivide
 import { videoTaskOutput } from '@aivideomaker/core/tools';
 import { z } from 'zod';
 
-const model = z.enum(MODEL_NAMES).describe('The model: t2v, i2v, lv, t2v_v3 or i2v_v3');
+const model = z.enum(MODEL_NAMES).describe(`The model: ${MODEL_NAMES.join(', ')}`);
 // Checked by core (toWireInput) in the first step, whose errors name the field and the allowed values.
 const modelInput = z
   .record(z.string(), z.unknown())
