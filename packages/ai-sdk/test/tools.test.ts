@@ -1,7 +1,7 @@
 // The tool set itself: core's specs mapped 1:1 (names, descriptions, schemas, paid flag), the
 // options core defines, the approval option checked up front, and types an app can build a UI on.
-import { InputValidationError } from '@aivideomaker/core';
-import { createVideoToolSpecs, videoTaskOutput } from '@aivideomaker/core/tools';
+import { InputValidationError, type ModelName } from '@aivideomaker/core';
+import { createVideoToolSpecs, type ToolDuration, videoTaskOutput } from '@aivideomaker/core/tools';
 import { type InferUITools, type ToolSet, tool } from 'ai';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
@@ -91,9 +91,8 @@ describe('createAIVideoMakerTools', () => {
     }).toExtend<ToolSet>();
     type UITools = InferUITools<AIVideoMakerTools>;
     expectTypeOf<UITools['text_to_video']['output']>().toEqualTypeOf<VideoTaskOutput>();
-    expectTypeOf<UITools['text_to_video']['input']['duration']>().toEqualTypeOf<
-      '5' | '8' | '10' | '15' | '20' | undefined
-    >();
+    expectTypeOf<UITools['text_to_video']['input']['duration']>().toEqualTypeOf<ToolDuration | undefined>();
+    expectTypeOf<UITools['text_to_video']['input']['model']>().toEqualTypeOf<ModelName | undefined>();
     expectTypeOf<UITools['list_video_tasks']['output']['tasks']>().toBeArray();
   });
 });

@@ -20,6 +20,7 @@ export function inputFor<M extends ModelName>(model: M, prompt: string): ModelIn
     i2v: { image: IMAGE_URL, prompt, duration: '5' },
     i2v_v3: { image: PNG_DATA_URL, prompt, duration: '5' },
     lv: { image: IMAGE_URL, prompt: [prompt] },
+    minimax: { content: prompt },
   } as const;
   return inputs[model] as unknown as ModelInput<M>;
 }

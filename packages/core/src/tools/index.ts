@@ -5,7 +5,7 @@ export { createVideoToolSpecs } from './create';
 export { formatToolError } from './format-error';
 export type { VideoToolTypes } from './io-types';
 export { parseToolInput } from './parse';
-export type { EstimateOutput, ListTasksOutput, VideoTaskOutput } from './schemas';
+export type { EstimateOutput, ListTasksOutput, ToolDuration, VideoTaskOutput } from './schemas';
 export { estimateOutput, listTasksOutput, videoTaskOutput } from './schemas';
 export type {
   ToolName,

@@ -2,10 +2,26 @@
 // no transforms (every framework converts them to JSON Schema). Model enums are narrowed to the models
 // the tool set allows.
 import { z } from 'zod';
-import { LV_MAX_PROMPTS, type ModelName, promptText, TASK_STATUSES } from '../models';
+import type { MINIMAX_ASPECT_RATIOS, MinimaxResolution, MinimaxTier } from '../minimax';
+import { type AspectRatio, LV_MAX_PROMPTS, type ModelName, promptText, TASK_STATUSES } from '../models';
 import { durationChoices, durationFieldText, enumChoices, modelFieldText, onlyForText } from './model-choice';
 
 const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
+
+/** Every duration a tool may take: the documented models' strings and minimax's 5 to 20. */
+export type ToolDuration = `${5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20}`;
+type Choice<T extends string> = z.ZodOptional<z.ZodEnum<{ [K in T]: K }>>;
+/**
+ * The static type of the model-dependent fields. At run time each enum holds only what the allowed
+ * models offer, and a field no allowed model has is left out.
+ */
+interface ModelFields {
+  model: Choice<ModelName>;
+  duration: Choice<ToolDuration>;
+  resolution: Choice<MinimaxResolution>;
+  tier: Choice<MinimaxTier>;
+}
+type AspectRatioField = { aspectRatio: Choice<AspectRatio | (typeof MINIMAX_ASPECT_RATIOS)[number]> };
 
 const image = z
   .string()
@@ -25,18 +41,18 @@ function optionalEnums(models: readonly ModelName[], names: readonly string[]) {
   return fields;
 }
 
-function modelAndDuration(models: readonly ModelName[]) {
+function modelFields(models: readonly ModelName[], enums: readonly string[]): ModelFields {
   return {
     model: enumOf(models).optional().describe(modelFieldText(models)),
     duration: enumOf(durationChoices(models)).optional().describe(durationFieldText(models)),
-  };
+    ...optionalEnums(models, enums),
+  } as unknown as ModelFields;
 }
 
 export function textToVideoInput(models: readonly ModelName[]) {
   return z.object({
     prompt: promptText.min(1).describe('What the video should show: subject, action, scene, style, camera'),
-    ...modelAndDuration(models),
-    ...optionalEnums(models, ['aspectRatio', 'resolution', 'tier']),
+    ...(modelFields(models, ['aspectRatio', 'resolution', 'tier']) as ModelFields & AspectRatioField),
   });
 }
 
@@ -44,8 +60,7 @@ export function imageToVideoInput(models: readonly ModelName[]) {
   return z.object({
     image,
     prompt: promptText.optional().describe('How the image should move or change (required for minimax)'),
-    ...modelAndDuration(models),
-    ...optionalEnums(models, ['resolution', 'tier']),
+    ...modelFields(models, ['resolution', 'tier']),
   });
 }
 
@@ -76,11 +91,14 @@ export const listTasksInput = z.object({
 });
 
 export function estimateInput(models: readonly ModelName[]) {
+  const { duration } = modelFields(models, []);
+  const minimaxFields = optionalEnums(models, ['resolution', 'tier']) as unknown as Pick<
+    ModelFields,
+    'resolution' | 'tier'
+  >;
   return z.object({
     model: enumOf(models).describe('The model to price'),
-    duration: enumOf(durationChoices(models))
-      .optional()
-      .describe(durationFieldText(models.filter((m) => m !== 'lv'))),
+    duration: duration.describe(durationFieldText(models.filter((m) => m !== 'lv'))),
     promptCount: z
       .number()
       .int()
@@ -88,7 +106,7 @@ export function estimateInput(models: readonly ModelName[]) {
       .max(LV_MAX_PROMPTS)
       .optional()
       .describe('Number of segment prompts, for lv only'),
-    ...optionalEnums(models, ['resolution', 'tier']),
+    ...minimaxFields,
   });
 }
 

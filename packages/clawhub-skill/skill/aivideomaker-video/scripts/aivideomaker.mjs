@@ -5429,7 +5429,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-DAoXAW_l.mjs
+// ../core/dist/video-urls-CeuWcBCM.mjs
 var AIVideoMakerError = class extends Error {
 	code;
 	constructor(code, message, options) {
@@ -5832,7 +5832,8 @@ function toInputError(model, input, issue) {
 	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
 	if (value === void 0 && path.length > 0) {
 		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
-		return new InputValidationError(field, `is required for model ${model}`, values);
+		const hint = field === "content" ? "minimax names its prompt \"content\"." : void 0;
+		return new InputValidationError(field, `is required for model ${model}`, values, hint);
 	}
 	if (issue.code === "invalid_value") {
 		const hint = field === "duration" ? durationHint(model, value) : void 0;
@@ -5840,6 +5841,7 @@ function toInputError(model, input, issue) {
 	}
 	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
 	if (issue.code === "custom" && issue.params?.plain) return new InputValidationError(field, issue.message);
+	if (issue.code === "invalid_type" && issue.expected === "int") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
 	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
 	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
 }
@@ -6218,7 +6220,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/retention-BNRjFpLb.mjs
+// ../core/dist/retention-CFBXE9gf.mjs
 /** Credits per second of video; minimax's is its cheapest rate (720p turbo), see MINIMAX_CREDITS_PER_SECOND. */
 const CREDITS_PER_SECOND = {
 	t2v: 1,
@@ -6778,14 +6780,16 @@ const AccountSchema = looseObject({
 	currentBalance: count,
 	supportedModels: array(string()).optional().catch(void 0)
 });
-async function fetchAccount(engine, signal) {
+/** `once`: a single attempt (the probe after a lost generate answer must not hold up reconciliation). */
+async function fetchAccount(engine, signal, once = false) {
 	const path = "/api/v1/account";
-	const json = await engine.read({
+	const spec = {
 		method: "GET",
 		path,
 		signal,
 		limited: true
-	});
+	};
+	const json = await (once ? engine.attempt(spec) : engine.read(spec));
 	const parsed = AccountSchema.safeParse(json);
 	if (!parsed.success) throw new MalformedResponseError({
 		status: 200,
@@ -7153,7 +7157,10 @@ var AIVideoMaker = class {
 			sending: this.#sending,
 			...this.#reconcile,
 			honoursKeys: async (signal) => {
-				if (!this.#features.honoursIdempotency && this.#features.state !== "absent") await this.account({ signal }).catch(() => void 0);
+				if (!this.#features.honoursIdempotency && this.#features.state !== "absent") {
+					const probe = () => fetchAccount(this.#engine, signal, true);
+					await this.#features.use("the account route", probe, true).catch(() => void 0);
+				}
 				return this.#features.honoursIdempotency;
 			},
 			observeSubmit: (answer) => this.#features.observeSubmit(answer)
@@ -7261,7 +7268,7 @@ function expiryNote(how) {
 	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
 }
 
-// ../core/dist/local-image-BVSDzpNA.mjs
+// ../core/dist/local-image-ukwWzl8d.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
