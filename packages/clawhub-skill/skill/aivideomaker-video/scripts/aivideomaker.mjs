@@ -5429,7 +5429,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-CeuWcBCM.mjs
+// ../core/dist/video-urls-DNRZuI_L.mjs
 var AIVideoMakerError = class extends Error {
 	code;
 	constructor(code, message, options) {
@@ -6026,6 +6026,26 @@ const DEFAULT_RATE_LIMIT = {
 	limit: 60,
 	windowMs: 6e4
 };
+function isQueryLimiter(value) {
+	return typeof value?.acquire === "function";
+}
+/** The limiter a setting stands for (undefined: no limit). */
+function limiterOf(setting) {
+	if (setting === false) return void 0;
+	if (isQueryLimiter(setting)) {
+		if (typeof setting.pause !== "function") throw new TypeError("rateLimit: a limiter needs acquire(signal) and pause(ms) methods");
+		return setting;
+	}
+	return new RateLimiter(setting);
+}
+/** The budget a setting enforces, for pacing (false: no limit). */
+function budgetOf(setting) {
+	if (!isQueryLimiter(setting)) return setting;
+	return {
+		limit: setting.limit ?? DEFAULT_RATE_LIMIT.limit,
+		windowMs: setting.windowMs ?? DEFAULT_RATE_LIMIT.windowMs
+	};
+}
 var RateLimiter = class {
 	#limit;
 	#windowMs;
@@ -6037,6 +6057,12 @@ var RateLimiter = class {
 		if (!(options.limit >= 1) || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) throw new RangeError("rateLimit needs limit >= 1 and a finite windowMs > 0");
 		this.#limit = Math.floor(options.limit);
 		this.#windowMs = options.windowMs;
+	}
+	get limit() {
+		return this.#limit;
+	}
+	get windowMs() {
+		return this.#windowMs;
 	}
 	/** Waits for a free slot; call the returned function once the answer has arrived (or failed). */
 	async acquire(signal) {
@@ -6220,7 +6246,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/retention-CFBXE9gf.mjs
+// ../core/dist/retention-BUEGDLms.mjs
 /** Credits per second of video; minimax's is its cheapest rate (720p turbo), see MINIMAX_CREDITS_PER_SECOND. */
 const CREDITS_PER_SECOND = {
 	t2v: 1,
@@ -6686,7 +6712,7 @@ var RequestEngine = class {
 		registerSecret(options.apiKey);
 		this.#fetch = options.fetch;
 		this.#timeoutMs = options.timeoutMs;
-		this.#limiter = options.rateLimit === false ? void 0 : new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+		this.#limiter = limiterOf(options.rateLimit);
 		this.#logger = options.logger;
 	}
 	/** Masks the key wherever it might appear in text that came from elsewhere. */
@@ -6729,7 +6755,7 @@ var RequestEngine = class {
 			try {
 				return interpretAnswer(spec, response.status, response.headers, text, this.redact);
 			} catch (error) {
-				if (error instanceof RateLimitError && spec.limited) this.#limiter?.pause(retryDelayMs(error, attempt));
+				if (error instanceof RateLimitError && spec.limited) await this.#pause(retryDelayMs(error, attempt));
 				throw error;
 			}
 		} finally {
@@ -6737,6 +6763,14 @@ var RequestEngine = class {
 			spec.signal?.removeEventListener("abort", onAbort);
 			release?.();
 			this.log(requestLine(spec.method, spec.path, headers, outcome, Date.now() - started, attempt));
+		}
+	}
+	/** Tells the limiter (maybe shared by other processes) to hold everyone; its failure must not hide the 429. */
+	async #pause(ms) {
+		try {
+			await this.#limiter?.pause(ms);
+		} catch (error) {
+			this.log(`aivideomaker: the rate limiter could not record a pause (${describeCause(error)})`);
 		}
 	}
 	/** A call that is safe to repeat: retried on connection errors, timeouts, 408, 429 and 5xx. */
@@ -7120,10 +7154,7 @@ var AIVideoMaker = class {
 			fetch: fetchImpl.bind(globalThis),
 			timeoutMs: durationOption("timeoutMs", options.timeoutMs) ?? 6e4,
 			maxRetries: retriesOption(options.maxRetries),
-			rateLimit: options.rateLimit ?? {
-				limit: 60,
-				windowMs: 6e4
-			},
+			rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
 			logger: options.logger
 		});
 		this.#reconcile = {
@@ -7140,7 +7171,7 @@ var AIVideoMaker = class {
 		}, pollOption(options.poll));
 		registerWebhookTarget(this, {
 			hint: (taskId) => this.#watcher.hint(taskId),
-			rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT
+			rateLimit: budgetOf(options.rateLimit ?? DEFAULT_RATE_LIMIT)
 		});
 	}
 	/**
@@ -7268,7 +7299,7 @@ function expiryNote(how) {
 	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
 }
 
-// ../core/dist/local-image-ukwWzl8d.mjs
+// ../core/dist/local-image-NLC4m6UZ.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
