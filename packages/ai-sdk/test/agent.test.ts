@@ -65,7 +65,10 @@ describe('text_to_video in an agent loop', () => {
     const sentTools = model.doGenerateCalls[0]!.tools ?? [];
     expect(sentTools.map((tool) => tool.name)).toEqual(['text_to_video', 'get_video_task']);
     const t2v = sentTools[0] as { inputSchema: { properties: Record<string, { enum?: string[] }> } };
-    expect(t2v.inputSchema.properties.duration?.enum).toEqual(['5', '8', '10', '15', '20']);
+    // t2v's 5 and 8, t2v_v3's 10 to 20, and minimax's every whole second from 5 to 20.
+    expect(t2v.inputSchema.properties.duration?.enum).toEqual(
+      Array.from({ length: 16 }, (_, i) => String(i + 5)),
+    );
     expect(result.text).toBe('Done.');
   });
 

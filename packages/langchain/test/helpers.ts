@@ -20,7 +20,9 @@ export function clientFor(emu: Emulator): AIVideoMaker {
   });
 }
 
-export const posts = (emu: Emulator) => emu.requests.filter((request) => request.method === 'POST');
+/** The paid POSTs (a paid tool asks the free quote first, which is not one of them). */
+export const posts = (emu: Emulator) =>
+  emu.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/api/v1/generate/'));
 
 /** Every message of a run, serialized: what the model and the app could ever see. */
 export function serialized(messages: readonly BaseMessage[]): string {

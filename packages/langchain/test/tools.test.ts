@@ -46,7 +46,7 @@ describe('createAIVideoMakerTools', () => {
       parameters: { properties: Record<string, { enum?: string[] }>; required: string[] };
     };
     expect(parameters.properties.model?.enum).toEqual(['t2v']);
-    expect(parameters.properties.duration?.enum).toEqual(['5', '8', '10', '15', '20']);
+    expect(parameters.properties.duration?.enum).toEqual(['5', '8']);
     expect(parameters.required).toEqual(['prompt']);
   });
 
@@ -136,6 +136,7 @@ describe('AIVideoMakerToolkit', () => {
     expect(submitted?.content).toMatch(/get_video_task/);
     expect(checked?.artifact.taskId).toBe(submitted?.artifact.taskId);
     expect(emu.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/quote/t2v', // the free price question
       'POST /api/v1/generate/t2v',
       `GET /api/v1/tasks/${submitted?.artifact.taskId}`,
     ]);
