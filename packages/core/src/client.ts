@@ -118,7 +118,7 @@ export class AIVideoMaker {
         honoursKeys: async (signal) => {
           if (!this.#features.honoursIdempotency && this.#features.state !== 'absent') {
             const probe = () => fetchAccount(this.#engine, signal, true);
-            await this.#features.use('the account route', probe, true).catch(() => undefined);
+            await this.#features.use('the account route', probe, true, signal).catch(() => undefined);
           }
           return this.#features.honoursIdempotency;
         },
@@ -135,7 +135,8 @@ export class AIVideoMaker {
    * documented API rejects with NotOfferedError (code `not_offered`), asked once per client.
    */
   account(options: CallOptions = {}): Promise<Account> {
-    return this.#features.use('the account route', () => fetchAccount(this.#engine, options.signal), true);
+    const { signal } = options;
+    return this.#features.use('the account route', () => fetchAccount(this.#engine, signal), true, signal);
   }
 
   /**

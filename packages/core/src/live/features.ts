@@ -3,6 +3,7 @@
 // and calls made while that first one is on its way wait for it, so a server that implements only the
 // documented API costs this client at most one extra request, ever.
 import { type APIErrorDetails, NotFoundError, NotOfferedError } from '../errors';
+import { abortReason } from '../http/abort';
 
 export type AdditionsState = 'unknown' | 'present' | 'absent';
 
@@ -34,8 +35,8 @@ export class LiveFeatures {
    * remembered, and a NotOfferedError from then on without a request. `vouches` marks an answer that
    * proves keys are honoured (account: the vendor documents both together).
    */
-  async use<T>(feature: string, call: () => Promise<T>, vouches = false): Promise<T> {
-    while (this.#state === 'unknown' && this.#probe) await this.#probe.catch(() => undefined);
+  async use<T>(feature: string, call: () => Promise<T>, vouches = false, signal?: AbortSignal): Promise<T> {
+    while (this.#state === 'unknown' && this.#probe) await settled(this.#probe, signal);
     if (this.#state === 'absent') throw new NotOfferedError(feature, this.#absent as APIErrorDetails);
     const run = call().then(
       (value) => {
@@ -59,4 +60,18 @@ export class LiveFeatures {
       if (this.#probe === run) this.#probe = undefined;
     }
   }
+}
+
+/** Resolves when `promise` settles, either way; rejects at once with the reason when `signal` aborts. */
+function settled(promise: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortReason(signal));
+    const onAbort = () => reject(abortReason(signal as AbortSignal));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    promise.then(done, done);
+  });
 }
