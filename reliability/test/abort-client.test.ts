@@ -5,7 +5,7 @@
 // checks that no timer or socket keeps the process alive.
 import { type AIVideoMaker, isAbortError, SubmitAbortedError } from '@aivideomaker/core';
 import { createVideoToolSpecs } from '@aivideomaker/core/tools';
-import type { Emulator, EmulatorOptions } from '@aivideomaker/emulator';
+import type { Emulator } from '@aivideomaker/emulator';
 import { describe, expect, it } from 'vitest';
 import { KEY } from './support/constants';
 import { count } from './support/figures';
@@ -227,7 +227,7 @@ const STAGES: Stage[] = [
 async function abortAt(stage: Stage): Promise<number> {
   await using emu = await emulator({
     ...(stage.speed ? { speed: stage.speed } : {}),
-    ...(stage.seed ? ({ api: 'seed' } as EmulatorOptions) : {}),
+    ...(stage.seed ? ({ api: 'seed' } as const) : {}),
   });
   const lines: string[] = [];
   const client = clientFor(emu, {

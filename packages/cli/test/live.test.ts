@@ -1,6 +1,6 @@
 // The CLI against both kinds of server: `account`, the price confirmation with its source, the spend sent
 // as X-Max-Credits, and the expiry line of a video that was not saved.
-import type { Emulator, EmulatorOptions } from '@aivideomaker/emulator';
+import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulator, paidRequests, run } from './helpers';
 
@@ -9,8 +9,8 @@ let live: Emulator;
 let seed: Emulator;
 beforeAll(async () => {
   // The live service's measured prices are about 3x the document's.
-  live = await emulator({ prices: { multiplier: 3 } } as EmulatorOptions);
-  seed = await emulator({ api: 'seed' } as EmulatorOptions);
+  live = await emulator({ prices: { multiplier: 3 } });
+  seed = await emulator({ api: 'seed' });
 });
 afterAll(async () => {
   await live.close();

@@ -47,7 +47,7 @@ describe('default mode: the live additions', () => {
   });
 
   it('every generate sends a key (one per call) and X-Max-Credits when asked; the answer is the server price', async () => {
-    const emu = await start({ prices: { multiplier: 3 } } as Parameters<typeof emulator>[0]);
+    const emu = await start({ prices: { multiplier: 3 } });
     const client = clientFor(emu);
     const a = await client.generate('t2v', T2V, { maxCredits: 15 });
     const b = await client.generate('t2v', T2V);
@@ -72,7 +72,7 @@ describe('default mode: the live additions', () => {
   });
 
   it('maxCredits below the server price gets the typed budget error, and nothing is charged', async () => {
-    const emu = await start({ prices: { multiplier: 3 } } as Parameters<typeof emulator>[0]);
+    const emu = await start({ prices: { multiplier: 3 } });
     const error = await clientFor(emu)
       .generate('t2v', T2V, { maxCredits: 10 })
       .catch((e: unknown) => e);
@@ -113,7 +113,7 @@ describe('default mode: the live additions', () => {
   });
 
   it('quote and account answer from the server; quote validates locally first', async () => {
-    const emu = await start({ prices: { multiplier: 3 } } as Parameters<typeof emulator>[0]);
+    const emu = await start({ prices: { multiplier: 3 } });
     const client = clientFor(emu);
     await expect(client.quote('t2v', T2V)).resolves.toMatchObject({
       credits: 15,
@@ -136,7 +136,7 @@ describe('default mode: the live additions', () => {
   });
 
   it('with prices at 3x, 10 parallel text_to_video calls under maxCreditsTotal 30 never get more than 30 charged', async () => {
-    const emu = await start({ prices: { multiplier: 3 } } as Parameters<typeof emulator>[0]);
+    const emu = await start({ prices: { multiplier: 3 } });
     const [t2v] = createVideoToolSpecs({ client: clientFor(emu), maxCreditsTotal: 30, wait: false });
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) => t2v!.execute({ prompt: `clip ${i}` })),
@@ -148,7 +148,7 @@ describe('default mode: the live additions', () => {
 });
 
 describe("api: 'seed': every fallback, at most one extra request per client", () => {
-  const seed = { api: 'seed' } as Parameters<typeof emulator>[0];
+  const seed = { api: 'seed' } as const;
 
   it('quote falls back to the estimate, account says the route is not offered, and finding out costs one request', async () => {
     const emu = await start(seed);

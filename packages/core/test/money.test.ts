@@ -17,7 +17,7 @@ import { clientFor, emulator, KEY, T2V } from './helpers';
 let emu: Emulator;
 beforeAll(async () => {
   // The documented API only: the list-based reconciliation is what is under test here.
-  emu = await emulator({ api: 'seed' } as Parameters<typeof emulator>[0]);
+  emu = await emulator({ api: 'seed' });
 });
 afterAll(() => emu.close());
 
