@@ -27,6 +27,9 @@ function settledHeapMb(): number {
 async function burst(tasks: number, label: string, onStart: () => void = () => {}) {
   await using emu = await emulatorProcess(SPEED);
   const client = clientFor(emu.url, {
+    // A thousand POSTs at once on a busy machine: a 5 s request timeout would be a resend (with the same
+    // Idempotency-Key, so harmless) that this figure would count as load.
+    timeoutMs: 30_000,
     rateLimit: { limit: 60, windowMs: 60_000 / SPEED },
     poll: { minIntervalMs: 10, maxIntervalMs: 60 },
   });
