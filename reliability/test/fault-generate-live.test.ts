@@ -21,7 +21,11 @@ const CASES: { name: string; fault: Fault; timeoutMs?: number }[] = [
   { name: 'reset after the work', fault: { kind: 'reset-after', match: POST } },
   { name: 'malformed JSON after the work', fault: { kind: 'malformed-json', match: POST } },
   { name: 'HTML page', fault: { kind: 'html-error', match: POST } },
-  { name: 'timeout, created late', fault: { kind: 'latency', delayMs: 400, match: POST }, timeoutMs: 150 },
+  {
+    name: 'timeout, created late',
+    fault: { kind: 'latency', delayMs: 2_500, match: POST },
+    timeoutMs: 1_000,
+  },
 ];
 
 describe('generate under faults, on a server that honours Idempotency-Key', () => {
