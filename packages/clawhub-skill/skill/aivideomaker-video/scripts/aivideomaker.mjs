@@ -6246,7 +6246,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/retention-BUEGDLms.mjs
+// ../core/dist/retention-CG_-64Kq.mjs
 /** Credits per second of video; minimax's is its cheapest rate (720p turbo), see MINIMAX_CREDITS_PER_SECOND. */
 const CREDITS_PER_SECOND = {
 	t2v: 1,
@@ -6872,8 +6872,8 @@ var LiveFeatures = class {
 	* remembered, and a NotOfferedError from then on without a request. `vouches` marks an answer that
 	* proves keys are honoured (account: the vendor documents both together).
 	*/
-	async use(feature, call, vouches = false) {
-		while (this.#state === "unknown" && this.#probe) await this.#probe.catch(() => void 0);
+	async use(feature, call, vouches = false, signal) {
+		while (this.#state === "unknown" && this.#probe) await settled(this.#probe, signal);
 		if (this.#state === "absent") throw new NotOfferedError(feature, this.#absent);
 		const run = call().then((value) => {
 			this.#state = "present";
@@ -6899,6 +6899,19 @@ var LiveFeatures = class {
 		}
 	}
 };
+/** Resolves when `promise` settles, either way; rejects at once with the reason when `signal` aborts. */
+function settled(promise, signal) {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(abortReason(signal));
+		const onAbort = () => reject(abortReason(signal));
+		signal?.addEventListener("abort", onAbort, { once: true });
+		const done = () => {
+			signal?.removeEventListener("abort", onAbort);
+			resolve();
+		};
+		promise.then(done, done);
+	});
+}
 async function fetchQuote(engine, features, model, body, signal) {
 	const path = `/api/v1/quote/${model}`;
 	const estimate = () => ({
@@ -7190,7 +7203,7 @@ var AIVideoMaker = class {
 			honoursKeys: async (signal) => {
 				if (!this.#features.honoursIdempotency && this.#features.state !== "absent") {
 					const probe = () => fetchAccount(this.#engine, signal, true);
-					await this.#features.use("the account route", probe, true).catch(() => void 0);
+					await this.#features.use("the account route", probe, true, signal).catch(() => void 0);
 				}
 				return this.#features.honoursIdempotency;
 			},
@@ -7202,7 +7215,8 @@ var AIVideoMaker = class {
 	* documented API rejects with NotOfferedError (code `not_offered`), asked once per client.
 	*/
 	account(options = {}) {
-		return this.#features.use("the account route", () => fetchAccount(this.#engine, options.signal), true);
+		const { signal } = options;
+		return this.#features.use("the account route", () => fetchAccount(this.#engine, signal), true, signal);
 	}
 	/**
 	* The price of a generation before paying. Validates locally first (nothing is sent for bad input), then
