@@ -39,7 +39,7 @@ function creditsOf(task: Task): number | undefined {
 const NEXT_STEP: Record<string, string> = {
   SUBMITTED: 'Queued; check again in a minute.',
   PROGRESS: 'Rendering; check again in a minute.',
-  COMPLETED: `The video is ready. ${expiryNote('download it now (e.g. aivideomaker download <taskId>)')}`,
+  COMPLETED: 'The video is ready.',
   FAILED: 'The task failed; its credits were refunded.',
   CANCEL: 'The task was cancelled; its credits were refunded.',
 };
@@ -52,7 +52,10 @@ function taskOutput(task: Task): VideoTaskOutput {
     ...(typeof task.model === 'string' ? { model: task.model } : {}),
     videoUrls: task.status === 'COMPLETED' ? getVideoUrls(task) : [],
     ...(credits === undefined ? {} : { creditsCharged: credits }),
-    message: NEXT_STEP[task.status] ?? `Status ${task.status}.`,
+    message:
+      task.status === 'COMPLETED'
+        ? `${NEXT_STEP.COMPLETED} ${expiryNote(`download it now (e.g. aivideomaker download ${task.id})`)}`
+        : (NEXT_STEP[task.status] ?? `Status ${task.status}.`),
   };
 }
 
