@@ -101,7 +101,7 @@ describe('reconciliation adopts only its own task', () => {
       const seen: string[] = [];
       const client = new AIVideoMaker({
         apiKey: KEY,
-        baseUrl: 'http://127.0.0.1:6000',
+        baseUrl: 'http://127.0.0.1:59999',
         maxRetries: 1,
         rateLimit: false,
         fetch: async (input, init) => {
