@@ -10,6 +10,9 @@ import { API_KEY, BIN, emulator, isMp4, spawnProcess, tempDir } from './helpers'
 
 let emu: Emulator;
 const dir = tempDir();
+// A real process: Node's start-up, the price question, a 3.6 s render and the download take more than
+// vitest's default 5 s on a busy machine. The checks are about what is printed, not how fast.
+const REAL_PROCESS_MS = 20_000;
 // A t2v task is SUBMITTED for 0.25 s, then PROGRESS until 3.6 s: the poll at about 2 s always sees PROGRESS.
 beforeAll(async () => {
   emu = await emulator({ speed: 12 });
@@ -35,31 +38,39 @@ const generateArgs = (out: string) => [
 ];
 
 describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
-  it('redraws one status line with a spinner and the elapsed time, then prints the result', async () => {
-    const out = join(dir.path, 'tty.mp4');
-    const command = [process.execPath, ...generateArgs(out)].map((arg) => `'${arg}'`).join(' ');
-    const result = await spawnProcess('script', ['-qefc', command, '/dev/null'], env());
-    expect(result.code, result.stdout).toBe(0);
-    const screen = result.stdout;
-    expect(screen).toMatch(/\r\x1b\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] task \S+ · (SUBMITTED|PROGRESS) · 0:0\d/);
-    expect(screen).toContain('PROGRESS');
-    expect(screen.match(/\r\x1b\[2K/g)?.length).toBeGreaterThan(5);
-    expect(screen).toMatch(/MEDIA: .*tty\.mp4\r?\n?$/);
-    expect(isMp4(readFileSync(out))).toBe(true);
-  });
+  it(
+    'redraws one status line with a spinner and the elapsed time, then prints the result',
+    async () => {
+      const out = join(dir.path, 'tty.mp4');
+      const command = [process.execPath, ...generateArgs(out)].map((arg) => `'${arg}'`).join(' ');
+      const result = await spawnProcess('script', ['-qefc', command, '/dev/null'], env());
+      expect(result.code, result.stdout).toBe(0);
+      const screen = result.stdout;
+      expect(screen).toMatch(/\r\x1b\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] task \S+ · (SUBMITTED|PROGRESS) · 0:0\d/);
+      expect(screen).toContain('PROGRESS');
+      expect(screen.match(/\r\x1b\[2K/g)?.length).toBeGreaterThan(5);
+      expect(screen).toMatch(/MEDIA: .*tty\.mp4\r?\n?$/);
+      expect(isMp4(readFileSync(out))).toBe(true);
+    },
+    REAL_PROCESS_MS,
+  );
 });
 
 describe('off a terminal', () => {
-  it('prints plain progress lines on stderr and the result on stdout', async () => {
-    const out = join(dir.path, 'pipe.mp4');
-    const result = await spawnProcess(process.execPath, generateArgs(out), env());
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).not.toMatch(/[\r\x1b]/);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/^\[0:0\d\] task \S+: PROGRESS$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^\[0:0\d\] task \S+: COMPLETED$/));
-    expect(result.stdout.trim().split('\n').at(-1)).toBe(`MEDIA: ${out}`);
-  });
+  it(
+    'prints plain progress lines on stderr and the result on stdout',
+    async () => {
+      const out = join(dir.path, 'pipe.mp4');
+      const result = await spawnProcess(process.execPath, generateArgs(out), env());
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).not.toMatch(/[\r\x1b]/);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toContainEqual(expect.stringMatching(/^\[0:0\d\] task \S+: PROGRESS$/));
+      expect(lines).toContainEqual(expect.stringMatching(/^\[0:0\d\] task \S+: COMPLETED$/));
+      expect(result.stdout.trim().split('\n').at(-1)).toBe(`MEDIA: ${out}`);
+    },
+    REAL_PROCESS_MS,
+  );
 
   it('Ctrl-C stops waiting with exit 130; the task keeps running', async () => {
     const child = spawn(process.execPath, [...generateArgs(join(dir.path, 'never.mp4'))], {
