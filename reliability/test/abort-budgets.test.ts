@@ -11,7 +11,7 @@ import { count } from './support/figures';
 import { clientFor, emulator, generatePosts, uniquePrompt, until } from './support/harness';
 import { auditLedger } from './support/ledger';
 
-const MODES: EmulatorOptions[] = [{ api: 'seed' }, {}];
+const MODES = [{ api: 'seed' }, {}] as EmulatorOptions[];
 const SLOW = { kind: 'latency', delayMs: 150, match: { method: 'POST', path: '/api/v1/generate' } } as const;
 const spent = (emu: Emulator) => auditLedger(emu).charged - auditLedger(emu).refunded;
 const t2vTool = (emu: Emulator, budget: number) =>

@@ -154,7 +154,7 @@ const CASES: GenerateCase[] = [
 
 // The list-based reconciliation is what this matrix tests: a server with the documented API only. With the
 // live additions the same faults are resolved by resends with the same key (fault-generate-live.test.ts).
-const SEED: EmulatorOptions = { api: 'seed' };
+const SEED = { api: 'seed' } as EmulatorOptions;
 
 async function runCase(testCase: GenerateCase, model: ModelName, mode: 'generate' | 'run') {
   await using emu = await emulator(SEED);

@@ -139,7 +139,9 @@ describe('confirmation above --max-credits', () => {
     fast.clearRequests();
     const no = await run(v3, fast, { tty: true, input: 'n\n' });
     expect(no.code).toBe(8);
-    expect(no.stderr).toContain('This t2v_v3 task costs 100 credits (server quote). Spend them? [y/N]');
+    expect(no.stderr).toMatch(
+      /This t2v_v3 task costs 100 credits \((server quote|list-price estimate; the server gives no quote)\)\. Spend them\? \[y\/N\]/,
+    );
     expect(paidRequests(fast)).toHaveLength(0);
     const yes = await run(v3, fast, { tty: true, input: 'y\n' });
     expect(yes.code, yes.stderr).toBe(0);

@@ -12,7 +12,18 @@ import { type CliIo, runCli } from '../src/index';
 export const API_KEY = 'cli-test-key-1f6a2b';
 export const BIN = join(import.meta.dirname, '../dist/bin.mjs');
 
-export function emulator(options: EmulatorOptions = {}): Promise<Emulator> {
+/**
+ * Whether the installed emulator implements the live API's additions (its `api` mode). Tests of the
+ * additions run only then; everything else holds against either.
+ */
+export const LIVE_EMULATOR: boolean = await (async () => {
+  const probe = await startEmulator({});
+  const live = (probe as { api?: string }).api === 'live';
+  await probe.close();
+  return live;
+})();
+
+export function emulator(options: EmulatorOptions & Record<string, unknown> = {}): Promise<Emulator> {
   return startEmulator({ apiKeys: [API_KEY], speed: 100, ...options });
 }
 

@@ -8,7 +8,19 @@ export const SPEED = 100;
 /** The emulator's rate-limit window at SPEED: 60 query requests per WINDOW_MS. */
 export const WINDOW_MS = 60_000 / SPEED;
 
-export function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<Emulator> {
+/**
+ * Whether the installed emulator implements the live API's additions (its `api` mode). Tests of the
+ * additions run only then; everything else holds against either.
+ */
+export const LIVE_EMULATOR: boolean = await (async () => {
+  const probe = await startEmulator({});
+  const live = (probe as { api?: string }).api === 'live';
+  await probe.close();
+  return live;
+})();
+
+/** The emulator with these options; `api` and `prices` exist only on an emulator with the live additions. */
+export function emulator(options: Parameters<typeof startEmulator>[0] & Record<string, unknown> = {}): Promise<Emulator> {
   return startEmulator({ speed: SPEED, apiKeys: [KEY], ...options });
 }
 

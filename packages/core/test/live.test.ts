@@ -11,7 +11,7 @@ import {
   NotOfferedError,
 } from '../src/index';
 import { createVideoToolSpecs } from '../src/tools/index';
-import { clientFor, emulator, KEY, T2V } from './helpers';
+import { clientFor, emulator, KEY, LIVE_EMULATOR, T2V } from './helpers';
 
 const open: Emulator[] = [];
 async function start(options: Parameters<typeof emulator>[0] = {}): Promise<Emulator> {
@@ -30,7 +30,7 @@ const additions = (emu: Emulator) => emu.requests.filter((r) => /^\/api\/v1\/(ac
 const charges = (emu: Emulator) => emu.ledger.entries(KEY).filter((e) => e.kind === 'charge');
 const spent = (emu: Emulator) => charges(emu).reduce((sum, e) => sum + e.amount, 0);
 
-describe('default mode: the live additions', () => {
+describe.skipIf(!LIVE_EMULATOR)('default mode: the live additions', () => {
   it('a reset after the POST reached the server is resolved by a resend with the same key: one task, one charge, no list lookup', async () => {
     const emu = await start();
     emu.faults.add({ kind: 'reset-after', match: POST });

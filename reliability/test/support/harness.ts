@@ -5,7 +5,18 @@ import { AIVideoMaker, type ClientOptions } from '@aivideomaker/core';
 import { type Emulator, type EmulatorOptions, startEmulator } from '@aivideomaker/emulator';
 import { KEY, SPEED } from './constants';
 
-export function emulator(options: EmulatorOptions = {}): Promise<Emulator> {
+/**
+ * Whether the installed emulator implements the live API's additions (its `api` mode). Tests of the
+ * additions run only then; everything else holds against either.
+ */
+export const LIVE_EMULATOR: boolean = await (async () => {
+  const probe = await startEmulator({});
+  const live = (probe as { api?: string }).api === 'live';
+  await probe.close();
+  return live;
+})();
+
+export function emulator(options: EmulatorOptions & Record<string, unknown> = {}): Promise<Emulator> {
   return startEmulator({ speed: SPEED, apiKeys: [KEY], credits: 1_000_000, ...options });
 }
 
