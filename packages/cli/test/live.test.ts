@@ -35,20 +35,23 @@ describe('aivideomaker account', () => {
 });
 
 describe('generate asks the price first', () => {
-  it.skipIf(!LIVE_EMULATOR)("confirms the server's quote, not the list price, and sends the approved spend as X-Max-Credits", async () => {
-    live.clearRequests();
-    const refused = await run([...T2V, '--max-credits', '10', '--json'], live);
-    expect(refused.code).toBe(8);
-    expect(refused.stderr).toContain(
-      'This t2v task costs 15 credits (server quote), more than --max-credits 10',
-    );
-    expect(paidRequests(live)).toHaveLength(0);
-    const asked = await run([...T2V, '--max-credits', '10'], live, { tty: true, input: 'y\n' });
-    expect(asked.stderr).toContain('This t2v task costs 15 credits (server quote). Spend them? [y/N]');
-    expect(asked.code, asked.stderr).toBe(0);
-    expect(asked.stdout).toMatch(/^Submitted t2v task \S+ \(15 credits\)\./);
-    expect(paidRequests(live).map((r) => r.headers['x-max-credits'])).toEqual(['15']);
-  });
+  it.skipIf(!LIVE_EMULATOR)(
+    "confirms the server's quote, not the list price, and sends the approved spend as X-Max-Credits",
+    async () => {
+      live.clearRequests();
+      const refused = await run([...T2V, '--max-credits', '10', '--json'], live);
+      expect(refused.code).toBe(8);
+      expect(refused.stderr).toContain(
+        'This t2v task costs 15 credits (server quote), more than --max-credits 10',
+      );
+      expect(paidRequests(live)).toHaveLength(0);
+      const asked = await run([...T2V, '--max-credits', '10'], live, { tty: true, input: 'y\n' });
+      expect(asked.stderr).toContain('This t2v task costs 15 credits (server quote). Spend them? [y/N]');
+      expect(asked.code, asked.stderr).toBe(0);
+      expect(asked.stdout).toMatch(/^Submitted t2v task \S+ \(15 credits\)\./);
+      expect(paidRequests(live).map((r) => r.headers['x-max-credits'])).toEqual(['15']);
+    },
+  );
 
   it('shows the list price, marked as such, where the server gives no quote', async () => {
     const result = await run([...T2V, '--max-credits', '1', '--json'], seed);
@@ -71,13 +74,16 @@ describe('generate asks the price first', () => {
 });
 
 describe('estimate', () => {
-  it.skipIf(!LIVE_EMULATOR)("uses the server's quote with a key and a complete input, else the list price", async () => {
-    const quoted = await run(
-      ['estimate', 't2v', '--prompt', 'x', '--aspect-ratio', '1:1', '--duration', '8', '--json'],
-      live,
-    );
-    expect(quoted.json()).toMatchObject({ credits: 24, source: 'server' });
-    const partial = await run(['estimate', 't2v', '--duration', '8', '--json'], live);
-    expect(partial.json()).toMatchObject({ credits: 8, source: 'estimate' });
-  });
+  it.skipIf(!LIVE_EMULATOR)(
+    "uses the server's quote with a key and a complete input, else the list price",
+    async () => {
+      const quoted = await run(
+        ['estimate', 't2v', '--prompt', 'x', '--aspect-ratio', '1:1', '--duration', '8', '--json'],
+        live,
+      );
+      expect(quoted.json()).toMatchObject({ credits: 24, source: 'server' });
+      const partial = await run(['estimate', 't2v', '--duration', '8', '--json'], live);
+      expect(partial.json()).toMatchObject({ credits: 8, source: 'estimate' });
+    },
+  );
 });

@@ -20,7 +20,9 @@ export const LIVE_EMULATOR: boolean = await (async () => {
 })();
 
 /** The emulator with these options; `api` and `prices` exist only on an emulator with the live additions. */
-export function emulator(options: Parameters<typeof startEmulator>[0] & Record<string, unknown> = {}): Promise<Emulator> {
+export function emulator(
+  options: Parameters<typeof startEmulator>[0] & Record<string, unknown> = {},
+): Promise<Emulator> {
   return startEmulator({ speed: SPEED, apiKeys: [KEY], ...options });
 }
 

@@ -118,21 +118,26 @@ describe('minimax', () => {
     expect(describeCredits('minimax', { content })).toBe('5 s x 3 credits/s (720p turbo) = 15 credits');
   });
 
-  it.skipIf(!LIVE_EMULATOR)('is a model choice of text_to_video and image_to_video, described from the model table', async () => {
-    const specs = createVideoToolSpecs({ client: clientFor(emu), wait: false });
-    const t2v = specs.find((spec) => spec.name === 'text_to_video')!;
-    expect(t2v.description).toMatch(/minimax: MiniMax H3.*5 to 20 s; 3-5 credits\/s/);
-    const output = await t2v.execute({
-      prompt: content,
-      model: 'minimax',
-      duration: '10',
-      resolution: '1080p',
-    });
-    expect(output).toMatchObject({ model: 'minimax', creditsCharged: 40 });
-    await expect(t2v.execute({ prompt: content, model: 't2v', tier: 'base' })).rejects.toMatchObject({
-      field: 'tier',
-    });
-    const i2v = specs.find((spec) => spec.name === 'image_to_video')!;
-    await expect(i2v.execute({ image: https, model: 'minimax' })).rejects.toMatchObject({ field: 'prompt' });
-  });
+  it.skipIf(!LIVE_EMULATOR)(
+    'is a model choice of text_to_video and image_to_video, described from the model table',
+    async () => {
+      const specs = createVideoToolSpecs({ client: clientFor(emu), wait: false });
+      const t2v = specs.find((spec) => spec.name === 'text_to_video')!;
+      expect(t2v.description).toMatch(/minimax: MiniMax H3.*5 to 20 s; 3-5 credits\/s/);
+      const output = await t2v.execute({
+        prompt: content,
+        model: 'minimax',
+        duration: '10',
+        resolution: '1080p',
+      });
+      expect(output).toMatchObject({ model: 'minimax', creditsCharged: 40 });
+      await expect(t2v.execute({ prompt: content, model: 't2v', tier: 'base' })).rejects.toMatchObject({
+        field: 'tier',
+      });
+      const i2v = specs.find((spec) => spec.name === 'image_to_video')!;
+      await expect(i2v.execute({ image: https, model: 'minimax' })).rejects.toMatchObject({
+        field: 'prompt',
+      });
+    },
+  );
 });
