@@ -4,9 +4,10 @@
 // Reads only AIVIDEOMAKER_API_KEY and AIVIDEOMAKER_BASE_URL; talks only to that API base URL.
 
 import { parseArgs } from "node:util";
-import { mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { createWriteStream } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { access, link, lstat, mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { constants, createWriteStream } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createInterface } from "node:readline";
@@ -5429,7 +5430,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-DNRZuI_L.mjs
+// ../core/dist/video-urls-J2nvfePU.mjs
 var AIVideoMakerError = class extends Error {
 	code;
 	constructor(code, message, options) {
@@ -5520,6 +5521,19 @@ var MalformedResponseError = class extends APIError {
 	constructor(details, excerpt, options) {
 		super("malformed_response", `${details.method} ${details.path} answered HTTP ${details.status} with a body that is not the expected JSON: ${JSON.stringify(excerpt)}`, details, options);
 		this.excerpt = excerpt;
+	}
+};
+/**
+* The server answered with a redirect, which the API never does (a wrong `baseUrl`, http instead of https,
+* or a proxy). It is not followed: the key goes to no other address and a paid POST is never turned into
+* another request. `location` is where it pointed (origin and path), when it said.
+*/
+var RedirectError = class extends APIError {
+	location;
+	constructor(details, location, baseUrl) {
+		const to = location ? ` to ${location}` : "";
+		super("redirected", `${details.method} ${details.path} was redirected (HTTP ${details.status})${to}; the API never redirects, so it was not followed and the key was not sent there. Check baseUrl (${baseUrl}): use the address the redirect names if you trust it.`, details);
+		this.location = location;
 	}
 };
 /** The request never got an answer (refused, reset, DNS). */
@@ -5789,90 +5803,6 @@ const MODEL_INPUT_SCHEMAS = {
 	i2v_v3: I2VV3InputSchema,
 	minimax: MinimaxInputSchema
 };
-function describeValue(value) {
-	if (value === void 0) return "missing";
-	if (value === null) return "null";
-	if (Array.isArray(value)) return `an array of ${value.length}`;
-	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
-	if (typeof value === "object") return "an object";
-	return `${typeof value} ${String(value)}`;
-}
-/** A hint for a duration that only the other generation of the same kind supports. */
-function durationHint(model, value) {
-	if (model === "minimax" || model === "lv") return void 0;
-	const v3 = `${model}_v3`;
-	const v1 = model.replace("_v3", "");
-	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
-	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
-}
-function assertModel(model, allowed = MODEL_NAMES) {
-	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
-	return model;
-}
-/** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
-function assertDuration(model, duration) {
-	if (model === "lv" || duration === void 0) return;
-	if (model === "minimax") {
-		const { min, max } = MINIMAX_DURATION;
-		const seconds = Number(duration);
-		if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return;
-		throw new InputValidationError("duration", `${describeValue(duration)} is not allowed for model minimax: a whole number of seconds from ${min} to ${max}`);
-	}
-	const allowed = MODEL_DURATIONS[model];
-	if (allowed.includes(String(duration))) return;
-	throw new InputValidationError("duration", `${describeValue(duration)} is not allowed for model ${model}`, allowed, durationHint(model, duration));
-}
-function toInputError(model, input, issue) {
-	const path = issue.path.map(String);
-	if (issue.code === "unrecognized_keys") {
-		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
-		return new InputValidationError(issue.keys[0] ?? "input", `is not a field of model ${model}`, known);
-	}
-	const field = path.join(".") || "input";
-	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
-	if (value === void 0 && path.length > 0) {
-		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
-		const hint = field === "content" ? "minimax names its prompt \"content\"." : void 0;
-		return new InputValidationError(field, `is required for model ${model}`, values, hint);
-	}
-	if (issue.code === "invalid_value") {
-		const hint = field === "duration" ? durationHint(model, value) : void 0;
-		return new InputValidationError(field, `${describeValue(value)} is not allowed for model ${model}`, issue.values.map(String), hint);
-	}
-	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
-	if (issue.code === "custom" && issue.params?.plain) return new InputValidationError(field, issue.message);
-	if (issue.code === "invalid_type" && issue.expected === "int") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
-	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
-	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
-}
-/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
-function toWireInput(model, input) {
-	assertModel(model);
-	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
-	const candidate = { ...input };
-	if (model === "minimax") {
-		if (typeof candidate.duration === "string" && /^\d+$/.test(candidate.duration)) candidate.duration = Number(candidate.duration);
-	} else if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
-	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
-	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
-	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
-	return result.data;
-}
-/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
-const MAX_TIMER_MS = 2147483647;
-/**
-* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
-* means "no practical limit" and is capped, so it never turns into an immediate timeout.
-*/
-function durationOption(field, value) {
-	if (value === void 0) return void 0;
-	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
-	return Math.min(value, MAX_TIMER_MS);
-}
-/** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
-function assertWebhookUrl(url) {
-	if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} is not an absolute http(s) URL`);
-}
 function abortReason(signal) {
 	return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
@@ -5967,9 +5897,18 @@ function validateImageRef(value, options = {}) {
 	const data = match[2] ?? "";
 	const size = Math.floor(data.length * 3 / 4) - (data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0);
 	if (size > maxBytes) throw tooLarge(size, maxBytes, field);
-	const type = sniffImageType(Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0)));
+	const type = sniffImageType(decodeHead(data, field));
 	if (!type) throw new InputValidationError(field, "the data URL does not hold a PNG, JPEG, WebP or GIF image", IMAGE_TYPES);
 	return `data:${type};base64,${data}`;
+}
+/** The first bytes of base64 `data`, or an InputValidationError when it is not valid base64. */
+function decodeHead(data, field) {
+	if (data.length % 4 === 1 || /=[^=]/.test(data)) throw new InputValidationError(field, "the data URL does not hold valid base64 data");
+	try {
+		return Uint8Array.from(atob(data.slice(0, 16)), (char) => char.charCodeAt(0));
+	} catch {
+		throw new InputValidationError(field, "the data URL does not hold valid base64 data");
+	}
 }
 /** The image fields of every model: `image` (documented models), minimax's frames and references. */
 const IMAGE_FIELDS = [
@@ -5991,36 +5930,10 @@ function validateInputImages(body, options = {}) {
 		});
 	}
 }
-const optionalString = string().nullish().catch(void 0);
-const TaskSchema = looseObject({
-	id: string().min(1),
-	status: string().min(1),
-	model: optionalString,
-	createdAt: optionalString,
-	completedAt: optionalString,
-	input: record(string(), unknown()).nullish().catch(void 0),
-	output: unknown().optional()
-});
-const TaskListSchema = union([looseObject({ tasks: array(unknown()) }), array(unknown()).transform((tasks) => ({ tasks }))]);
-const TaskStatusSchema = looseObject({ status: string().min(1) });
-const SubmitSchema = looseObject({
-	taskId: string().min(1),
-	status: string().min(1).catch("SUBMITTED"),
-	responseUrl: optionalString,
-	statusUrl: optionalString,
-	cancelUrl: optionalString
-});
-const CancelSchema = looseObject({
-	status: string().catch("CANCEL"),
-	taskId: optionalString,
-	message: optionalString
-});
-/** Keeps the list entries that are tasks; an entry without an id or status is useless to a client. */
-function parseTaskList(tasks) {
-	return tasks.flatMap((entry) => {
-		const parsed = TaskSchema.safeParse(entry);
-		return parsed.success ? [parsed.data] : [];
-	});
+const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
+/** Whether a value can be a task id (also how a webhook payload's or a server answer's id is screened). */
+function isTaskId(taskId) {
+	return typeof taskId === "string" && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
 }
 const DEFAULT_RATE_LIMIT = {
 	limit: 60,
@@ -6108,112 +6021,6 @@ var RateLimiter = class {
 		});
 	}
 };
-const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
-/** Whether a value can be a task id (also how a webhook payload's id is screened). */
-function isTaskId(taskId) {
-	return typeof taskId === "string" && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
-}
-function taskPath(taskId, suffix = "") {
-	if (!isTaskId(taskId)) throw new InputValidationError("taskId", `${describeValue(taskId)} is not a task id: expected the id returned by generate (letters, digits, "-", "_", ".", "~")`);
-	return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
-}
-var Tasks = class {
-	#engine;
-	#watcher;
-	constructor(engine, watcher) {
-		this.#engine = engine;
-		this.#watcher = watcher;
-	}
-	/** All tasks of this API key, newest first. */
-	async list(options = {}) {
-		const path = "/api/v1/tasks";
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return parseTaskList(this.#parse(TaskListSchema, json, path).tasks);
-	}
-	async get(taskId, options = {}) {
-		const path = taskPath(taskId);
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return this.#parse(TaskSchema, json, path);
-	}
-	async status(taskId, options = {}) {
-		const path = taskPath(taskId, "/status");
-		const json = await this.#engine.read({
-			method: "GET",
-			path,
-			signal: options.signal,
-			limited: true
-		});
-		return this.#parse(TaskStatusSchema, json, path);
-	}
-	/**
-	* Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError.
-	* Cancelling is idempotent: a task that is already cancelled (e.g. by an attempt whose answer was lost
-	* before the retry) resolves as cancelled.
-	*/
-	async cancel(taskId, options = {}) {
-		const path = taskPath(taskId, "/cancel");
-		let json;
-		try {
-			json = await this.#engine.read({
-				method: "PUT",
-				path,
-				signal: options.signal,
-				limited: true
-			});
-		} catch (error) {
-			if (!(error instanceof ConflictError)) throw error;
-			if ((await this.get(taskId, options).catch((lookup) => {
-				if (options.signal?.aborted) throw lookup;
-			}))?.status !== "CANCEL") throw error;
-			return {
-				taskId,
-				status: "CANCEL"
-			};
-		}
-		const parsed = this.#parse(CancelSchema, json, path, "PUT");
-		return {
-			...parsed,
-			taskId: parsed.taskId ?? taskId
-		};
-	}
-	/**
-	* Resolves with the COMPLETED task; rejects with TaskFailedError, TaskCancelledError, WaitTimeoutError,
-	* or the signal's reason the moment it aborts. All waits of a client share one watcher.
-	*/
-	wait(taskId, options = {}) {
-		let timeoutMs;
-		try {
-			taskPath(taskId);
-			timeoutMs = durationOption("timeoutMs", options.timeoutMs);
-		} catch (error) {
-			return Promise.reject(error);
-		}
-		return this.#watcher().wait(taskId, timeoutMs === void 0 ? options : {
-			...options,
-			timeoutMs
-		});
-	}
-	#parse(schema, json, path, method = "GET") {
-		const parsed = schema.safeParse(json);
-		if (parsed.success) return parsed.data;
-		const text = this.#engine.redact(JSON.stringify(json) ?? "").slice(0, 200);
-		throw new MalformedResponseError({
-			status: 200,
-			method,
-			path
-		}, text);
-	}
-};
 const targets = /* @__PURE__ */ new WeakMap();
 /** Called by the client: lets webhook handlers nudge its watcher without a public method. */
 function registerWebhookTarget(client, target) {
@@ -6246,7 +6053,215 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/retention-CG_-64Kq.mjs
+// ../core/dist/retention-C9ulIqRQ.mjs
+/**
+* Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
+* connecting, with an error that looks like a network failure.
+*/
+const BAD_PORTS = /* @__PURE__ */ new Set([
+	1,
+	7,
+	9,
+	11,
+	13,
+	15,
+	17,
+	19,
+	20,
+	21,
+	22,
+	23,
+	25,
+	37,
+	42,
+	43,
+	53,
+	69,
+	77,
+	79,
+	87,
+	95,
+	101,
+	102,
+	103,
+	104,
+	109,
+	110,
+	111,
+	113,
+	115,
+	117,
+	119,
+	123,
+	135,
+	137,
+	139,
+	143,
+	161,
+	179,
+	389,
+	427,
+	465,
+	512,
+	513,
+	514,
+	515,
+	526,
+	530,
+	531,
+	532,
+	540,
+	548,
+	554,
+	556,
+	563,
+	587,
+	601,
+	636,
+	989,
+	990,
+	993,
+	995,
+	1719,
+	1720,
+	1723,
+	2049,
+	3659,
+	4045,
+	4190,
+	5060,
+	5061,
+	6e3,
+	6566,
+	6665,
+	6666,
+	6667,
+	6668,
+	6669,
+	6679,
+	6697,
+	10080
+]);
+/** Whether `fetch` refuses to connect to this port (6000, 6665-6669, 10080, ...). */
+function isBlockedPort(port) {
+	return BAD_PORTS.has(port);
+}
+/**
+* The key goes in the `key` header, so it must be a visible ASCII string: a CR, LF or NUL would be refused
+* by `fetch` (or split the header), and a character past Latin-1 cannot be sent at all. The message says
+* where the bad character is, never what the key is.
+*/
+function assertApiKey(key) {
+	for (let index = 0; index < key.length; index++) {
+		const code = key.charCodeAt(index);
+		if (code > 32 && code < 127) continue;
+		throw new InputValidationError("apiKey", `contains ${code === 13 || code === 10 ? "a line break (CR or LF)" : code === 0 ? "a NUL character" : code < 32 || code === 127 ? "a control character" : code === 32 ? "a space" : "a character outside ASCII"} at position ${index + 1}; an API key is visible ASCII only`, void 0, "Copy the key again from https://aivideomaker.ai (AIVIDEOMAKER_API_KEY).");
+	}
+}
+/**
+* `baseUrl` without a trailing slash, or an InputValidationError saying what is wrong with it. Blocked
+* ports are checked for the built-in fetch (`checkPort`); a fetch passed in may have its own rules.
+*/
+function normalizeBaseUrl(value, checkPort = true) {
+	const fail = (problem) => {
+		throw new InputValidationError("baseUrl", problem, void 0, "Example: https://aivideomaker.ai");
+	};
+	if (!URL.canParse(value)) return fail(`${JSON.stringify(value)} is not an absolute http(s) URL`);
+	const url = new URL(value);
+	if (!/^https?:$/.test(url.protocol)) fail(`${JSON.stringify(value)} is not an absolute http(s) URL`);
+	if (url.username || url.password) fail("must not contain a user name or password (user:pass@)");
+	if (url.search || value.includes("?")) fail("must not contain a query (?...)");
+	if (url.hash || value.includes("#")) fail("must not contain a fragment (#...)");
+	if (checkPort && url.port && isBlockedPort(Number(url.port))) fail(`uses port ${url.port}, which fetch refuses to connect to; run the server on another port`);
+	return value.replace(/\/+$/, "");
+}
+function describeValue(value) {
+	if (value === void 0) return "missing";
+	if (value === null) return "null";
+	if (Array.isArray(value)) return `an array of ${value.length}`;
+	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
+	if (typeof value === "object") return "an object";
+	return `${typeof value} ${String(value)}`;
+}
+/** A hint for a duration that only the other generation of the same kind supports. */
+function durationHint(model, value) {
+	if (model === "minimax" || model === "lv") return void 0;
+	const v3 = `${model}_v3`;
+	const v1 = model.replace("_v3", "");
+	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
+	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
+}
+function assertModel(model, allowed = MODEL_NAMES) {
+	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
+	return model;
+}
+/** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
+function assertDuration(model, duration) {
+	if (model === "lv" || duration === void 0) return;
+	if (model === "minimax") {
+		const { min, max } = MINIMAX_DURATION;
+		const seconds = Number(duration);
+		if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return;
+		throw new InputValidationError("duration", `${describeValue(duration)} is not allowed for model minimax: a whole number of seconds from ${min} to ${max}`);
+	}
+	const allowed = MODEL_DURATIONS[model];
+	if (allowed.includes(String(duration))) return;
+	const problem = `${describeValue(duration)} is not allowed for model ${model}`;
+	throw new InputValidationError("duration", problem, allowed, durationHint(model, duration));
+}
+function toInputError(model, input, issue) {
+	const path = issue.path.map(String);
+	if (issue.code === "unrecognized_keys") {
+		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
+		return new InputValidationError(issue.keys[0] ?? "input", `is not a field of model ${model}`, known);
+	}
+	const field = path.join(".") || "input";
+	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
+	if (value === void 0 && path.length > 0) {
+		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
+		const hint = field === "content" ? "minimax names its prompt \"content\"." : void 0;
+		return new InputValidationError(field, `is required for model ${model}`, values, hint);
+	}
+	if (issue.code === "invalid_value") {
+		const hint = field === "duration" ? durationHint(model, value) : void 0;
+		const problem = `${describeValue(value)} is not allowed for model ${model}`;
+		return new InputValidationError(field, problem, issue.values.map(String), hint);
+	}
+	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
+	if (issue.code === "custom" && issue.params?.plain) return new InputValidationError(field, issue.message);
+	if (issue.code === "invalid_type" && issue.expected === "int") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
+	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
+	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
+}
+/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
+function toWireInput(model, input) {
+	assertModel(model);
+	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
+	const candidate = { ...input };
+	if (model === "minimax") {
+		if (typeof candidate.duration === "string" && /^\d+$/.test(candidate.duration)) candidate.duration = Number(candidate.duration);
+	} else if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
+	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
+	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
+	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
+	return result.data;
+}
+/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
+const MAX_TIMER_MS = 2147483647;
+/**
+* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
+* means "no practical limit" and is capped, so it never turns into an immediate timeout.
+*/
+function durationOption(field, value) {
+	if (value === void 0) return void 0;
+	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
+	return Math.min(value, MAX_TIMER_MS);
+}
+/** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
+function assertWebhookUrl(url) {
+	if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} is not an absolute http(s) URL`);
+	if (!/^[\x21-\x7e]+$/.test(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} contains characters outside ASCII, which cannot be sent in an HTTP header`, void 0, `Send its encoded form instead: ${JSON.stringify(new URL(url).href)}.`);
+}
 /** Credits per second of video; minimax's is its cheapest rate (720p turbo), see MINIMAX_CREDITS_PER_SECOND. */
 const CREDITS_PER_SECOND = {
 	t2v: 1,
@@ -6293,16 +6308,24 @@ function describeCredits(model, input) {
 }
 const BACKOFF_MAX_MS = 8e3;
 const MAX_RETRY_AFTER_MS = 6e4;
-/** Milliseconds the server asked to wait, or undefined when it did not say (or said nonsense). */
+/**
+* Milliseconds the server asked to wait, or undefined when it did not say or said nonsense. Zero, a
+* negative number or a date in the past count as not said: taken literally they would retry at once,
+* several times in a few milliseconds, instead of backing off.
+*/
 function parseRetryAfter(headers, now = Date.now()) {
 	const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-	if (Number.isFinite(ms) && ms >= 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
+	if (Number.isFinite(ms) && ms > 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
 	const value = headers.get("retry-after")?.trim();
 	if (!value) return void 0;
-	if (/^\d+(\.\d+)?$/.test(value)) return Math.min(Number(value) * 1e3, MAX_RETRY_AFTER_MS);
+	if (/^\d+(\.\d+)?$/.test(value)) {
+		const seconds = Number(value);
+		return seconds > 0 ? Math.min(seconds * 1e3, MAX_RETRY_AFTER_MS) : void 0;
+	}
+	if (/^[-+]?\d/.test(value)) return void 0;
 	const date = Date.parse(value);
-	if (Number.isNaN(date)) return void 0;
-	return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
+	if (Number.isNaN(date) || date <= now) return void 0;
+	return Math.min(date - now, MAX_RETRY_AFTER_MS);
 }
 /** 0.5 s, 1 s, 2 s ... capped at 8 s, minus up to 25% jitter so callers do not retry in lockstep. */
 function backoffMs(attempt, random = Math.random) {
@@ -6346,6 +6369,13 @@ function wasNeverSent(error) {
 function retryDelayMs(error, attempt) {
 	if (error instanceof RateLimitError && error.retryAfterMs !== void 0) return error.retryAfterMs;
 	return backoffMs(attempt);
+}
+/**
+* An abort: a signal's AbortError, or SubmitAbortedError (an abort after a paid request was sent, the only
+* error of this package named AbortError).
+*/
+function isAbortError(error) {
+	return error?.name === "AbortError";
 }
 /** The live API accepts keys of 8 to 128 characters. */
 const IDEMPOTENCY_KEY_LENGTH = {
@@ -6456,6 +6486,39 @@ function claim(ctx, result) {
 	ctx.claimed.add(result.taskId);
 	if (ctx.claimed.size > MAX_CLAIMED) ctx.claimed.delete(ctx.claimed.values().next().value);
 	return result;
+}
+const optionalString = string().nullish().catch(void 0);
+/** A task id from the server, held to the same rule as the user's (it may become a path or a file name). */
+const taskId = string().refine(isTaskId, "not a task id");
+const TaskSchema = looseObject({
+	id: taskId,
+	status: string().min(1),
+	model: optionalString,
+	createdAt: optionalString,
+	completedAt: optionalString,
+	input: record(string(), unknown()).nullish().catch(void 0),
+	output: unknown().optional()
+});
+const TaskListSchema = union([looseObject({ tasks: array(unknown()) }), array(unknown()).transform((tasks) => ({ tasks }))]);
+const TaskStatusSchema = looseObject({ status: string().min(1) });
+const SubmitSchema = looseObject({
+	taskId,
+	status: string().min(1).catch("SUBMITTED"),
+	responseUrl: optionalString,
+	statusUrl: optionalString,
+	cancelUrl: optionalString
+});
+const CancelSchema = looseObject({
+	status: string().catch("CANCEL"),
+	taskId: optionalString,
+	message: optionalString
+});
+/** Keeps the list entries that are tasks; an entry without an id or status is useless to a client. */
+function parseTaskList(tasks) {
+	return tasks.flatMap((entry) => {
+		const parsed = TaskSchema.safeParse(entry);
+		return parsed.success ? [parsed.data] : [];
+	});
 }
 async function submitGeneration(ctx, model, body, options = {}) {
 	const { signal, webhookUrl } = options;
@@ -6573,14 +6636,48 @@ function requestLine(method, path, headers, outcome, elapsedMs, attempt) {
 	const shown = Object.entries(headers).filter(([name]) => name === "key" || name === "webhookUrl").map(([name, value]) => `${name}=${name === "key" ? REDACTED : redactUrl(value)}`).join(" ");
 	return `aivideomaker: ${method} ${path} -> ${outcome} in ${Math.round(elapsedMs)} ms (attempt ${attempt + 1}) ${shown}`;
 }
-const keys = /* @__PURE__ */ new Set();
-function registerSecret(secret) {
-	if (secret.length >= 4) keys.add(secret);
+const live = /* @__PURE__ */ new Set();
+const released = new FinalizationRegistry((ref) => live.delete(ref));
+function mask(text, secret) {
+	return secret.length >= 4 ? text.split(secret).join(REDACTED) : text;
 }
-function redactSecrets(text) {
-	let result = text;
-	for (const key of keys) result = result.split(key).join(REDACTED);
-	return result;
+/** Registers a client's key for `redactSecrets` until `holder` (owned by the client) is collected. */
+function registerSecret(holder) {
+	const ref = new WeakRef(holder);
+	live.add(ref);
+	released.register(holder, ref);
+}
+/** The redactor of one client: masks its own key, nothing else. */
+function redactorFor(secret) {
+	return (text) => mask(text, secret);
+}
+const COPIED_FIELDS = [
+	"code",
+	"errno",
+	"syscall",
+	"address",
+	"port"
+];
+/**
+* A copy of an error and its `cause` chain with `redact` applied to every message and stack, so neither
+* `util.inspect` of an error nor a logger that prints causes can show the key. Codes (ECONNREFUSED...)
+* are kept: retry decisions read them.
+*/
+function scrubError(error, redact, depth = 0) {
+	if (depth > 6) return void 0;
+	if (typeof error === "string") return redact(error);
+	if (!(error instanceof Error)) return error === null || typeof error !== "object" ? error : void 0;
+	const cause = "cause" in error ? scrubError(error.cause, redact, depth + 1) : void 0;
+	const copy = new Error(redact(error.message), cause === void 0 ? void 0 : { cause });
+	copy.name = error.name;
+	copy.stack = error.stack === void 0 ? void 0 : redact(error.stack);
+	const fields = error;
+	for (const field of COPIED_FIELDS) {
+		const value = fields[field];
+		if (typeof value === "string") Object.assign(copy, { [field]: redact(value) });
+		else if (typeof value === "number") Object.assign(copy, { [field]: value });
+	}
+	return copy;
 }
 const EXCERPT_CHARS = 200;
 function excerpt(text) {
@@ -6705,18 +6802,22 @@ var RequestEngine = class {
 	#timeoutMs;
 	#limiter;
 	#logger;
+	/** Keeps this client's key in the redaction registry for as long as the client lives. */
+	#secret;
 	constructor(options) {
 		this.baseUrl = options.baseUrl;
 		this.maxRetries = options.maxRetries;
 		this.#apiKey = options.apiKey;
-		registerSecret(options.apiKey);
+		this.#secret = { secret: options.apiKey };
+		registerSecret(this.#secret);
+		this.redact = redactorFor(options.apiKey);
 		this.#fetch = options.fetch;
 		this.#timeoutMs = options.timeoutMs;
 		this.#limiter = limiterOf(options.rateLimit);
 		this.#logger = options.logger;
 	}
-	/** Masks the key wherever it might appear in text that came from elsewhere. */
-	redact = (text) => redactSecrets(text);
+	/** Masks this client's key wherever it might appear in text that came from elsewhere. */
+	redact;
 	log(message) {
 		this.#logger?.debug(this.redact(message));
 	}
@@ -6744,12 +6845,18 @@ var RequestEngine = class {
 					method: spec.method,
 					headers,
 					body: spec.body === void 0 ? void 0 : JSON.stringify(spec.body),
-					signal: controller.signal
+					signal: controller.signal,
+					redirect: "manual"
 				});
 				outcome = String(response.status);
+				if (isRedirect(response)) {
+					await response.body?.cancel().catch(() => void 0);
+					throw this.#redirectError(spec, response);
+				}
 				this.clock.observeDate(response.headers.get("date"), started, Date.now());
 				text = await response.text();
 			} catch (error) {
+				if (error instanceof RedirectError) throw error;
 				throw this.#transportError(spec, controller.signal, error, outcome !== "error");
 			}
 			try {
@@ -6784,16 +6891,49 @@ var RequestEngine = class {
 			await sleep(delay, spec.signal);
 		}
 	}
+	#redirectError(spec, response) {
+		const location = response.headers.get("location");
+		const target = location && URL.canParse(location, this.baseUrl) ? new URL(location, this.baseUrl) : void 0;
+		const shown = target ? this.redact(`${target.origin}${target.pathname}`) : void 0;
+		return new RedirectError({
+			status: response.status,
+			method: spec.method,
+			path: spec.path
+		}, shown, this.baseUrl);
+	}
 	#transportError(spec, signal, error, answered) {
 		if (spec.signal?.aborted) return abortReason(spec.signal);
 		const where = `${spec.method} ${spec.path}`;
-		if (signal.reason === TIMED_OUT) return new RequestTimeoutError(`${where} got no answer within ${this.#timeoutMs} ms (timeoutMs)`, { cause: error });
-		const reason = describeCause(error);
+		const cause = scrubError(error, this.redact);
+		if (signal.reason === TIMED_OUT) return new RequestTimeoutError(`${where} got no answer within ${this.#timeoutMs} ms (timeoutMs)`, { cause });
+		const reason = this.redact(describeCause(error));
+		const local = answered ? void 0 : localFailure(error);
+		if (local) {
+			const problem = `${where} was not sent: fetch refused it (${reason})`;
+			return Object.assign(new InputValidationError(local, problem), { cause });
+		}
 		const neverSent = !answered && wasNeverSent(error);
-		const message = `${where} failed before an answer arrived (${this.redact(reason)}); is ${this.baseUrl} reachable?`;
-		return new ConnectionError(message, !neverSent, { cause: error });
+		const message = `${where} failed before an answer arrived (${reason}); is ${this.baseUrl} reachable?`;
+		return new ConnectionError(message, !neverSent, { cause });
 	}
 };
+/** 3xx, or what a browser's fetch gives for a redirect it was told not to follow. */
+function isRedirect(response) {
+	return response.type === "opaqueredirect" || response.status >= 300 && response.status < 400;
+}
+/**
+* Which setting is wrong when fetch refused to send a request at all (nothing left this machine): a port
+* it blocks, or a header value that is not a byte string. Undefined for real network failures.
+*/
+function localFailure(error) {
+	let current = error;
+	for (let depth = 0; current && depth < 4; depth++) {
+		const message = String(current.message ?? "");
+		if (/^bad port$/i.test(message)) return "baseUrl";
+		if (current instanceof TypeError && /ByteString|header (name|value)|invalid header/i.test(message)) return "headers";
+		current = current.cause;
+	}
+}
 function describeCause(error) {
 	const parts = [];
 	let current = error;
@@ -6948,6 +7088,116 @@ async function fetchQuote(engine, features, model, body, signal) {
 		...typeof answer.currentBalance === "number" ? { currentBalance: answer.currentBalance } : {}
 	};
 }
+function taskPath(taskId, suffix = "") {
+	if (!isTaskId(taskId)) throw new InputValidationError("taskId", `${describeValue(taskId)} is not a task id: expected the id returned by generate (letters, digits, "-", "_", ".", "~")`);
+	return `/api/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
+}
+var Tasks = class {
+	#engine;
+	#watcher;
+	constructor(engine, watcher) {
+		this.#engine = engine;
+		this.#watcher = watcher;
+	}
+	/** All tasks of this API key, newest first. */
+	async list(options = {}) {
+		const path = "/api/v1/tasks";
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		return parseTaskList(this.#parse(TaskListSchema, json, path).tasks);
+	}
+	async get(taskId, options = {}) {
+		const path = taskPath(taskId);
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		const task = this.#parse(TaskSchema, json, path);
+		if (task.id !== taskId) {
+			const text = this.#engine.redact(JSON.stringify(task.id) ?? "").slice(0, 80);
+			throw new MalformedResponseError({
+				status: 200,
+				method: "GET",
+				path
+			}, `task id ${text}`);
+		}
+		return task;
+	}
+	async status(taskId, options = {}) {
+		const path = taskPath(taskId, "/status");
+		const json = await this.#engine.read({
+			method: "GET",
+			path,
+			signal: options.signal,
+			limited: true
+		});
+		return this.#parse(TaskStatusSchema, json, path);
+	}
+	/**
+	* Cancels a task that is still SUBMITTED (the emulator refunds it); a later state gives ConflictError.
+	* Cancelling is idempotent: a task that is already cancelled (e.g. by an attempt whose answer was lost
+	* before the retry) resolves as cancelled.
+	*/
+	async cancel(taskId, options = {}) {
+		const path = taskPath(taskId, "/cancel");
+		let json;
+		try {
+			json = await this.#engine.read({
+				method: "PUT",
+				path,
+				signal: options.signal,
+				limited: true
+			});
+		} catch (error) {
+			if (!(error instanceof ConflictError)) throw error;
+			if ((await this.get(taskId, options).catch((lookup) => {
+				if (options.signal?.aborted) throw lookup;
+			}))?.status !== "CANCEL") throw error;
+			return {
+				taskId,
+				status: "CANCEL"
+			};
+		}
+		const parsed = this.#parse(CancelSchema, json, path, "PUT");
+		return {
+			...parsed,
+			taskId: parsed.taskId ?? taskId
+		};
+	}
+	/**
+	* Resolves with the COMPLETED task; rejects with TaskFailedError, TaskCancelledError, WaitTimeoutError,
+	* or the signal's reason the moment it aborts. All waits of a client share one watcher.
+	*/
+	wait(taskId, options = {}) {
+		let timeoutMs;
+		try {
+			taskPath(taskId);
+			timeoutMs = durationOption("timeoutMs", options.timeoutMs);
+		} catch (error) {
+			return Promise.reject(error);
+		}
+		return this.#watcher().wait(taskId, timeoutMs === void 0 ? options : {
+			...options,
+			timeoutMs
+		});
+	}
+	#parse(schema, json, path, method = "GET") {
+		const parsed = schema.safeParse(json);
+		if (parsed.success) return parsed.data;
+		const text = this.#engine.redact(JSON.stringify(json) ?? "").slice(0, 200);
+		throw new MalformedResponseError({
+			status: 200,
+			method,
+			path
+		}, text);
+	}
+};
 var TaskWatcher = class {
 	#source;
 	#minMs;
@@ -7096,7 +7346,7 @@ var TaskWatcher = class {
 	/** Transient failures (already retried by the engine) just wait for the next round. */
 	#pollFailed(active, error) {
 		this.#source.log(`aivideomaker: polling failed, will retry: ${String(error)}`);
-		if (error instanceof AuthenticationError || error instanceof NotFoundError && active.length === 1) for (const entry of active) this.#settleAll(entry, { error });
+		if (isFatal(error) || error instanceof NotFoundError && active.length === 1) for (const entry of active) this.#settleAll(entry, { error });
 	}
 	#apply(entry, status, task) {
 		const previous = entry.status;
@@ -7113,8 +7363,17 @@ var TaskWatcher = class {
 			this.#finish(entry, task);
 			return;
 		}
-		entry.finalFetch = new AbortController();
-		this.#source.get(entry.taskId, entry.finalFetch.signal).then((full) => this.#finish(entry, full)).catch((error) => task ? this.#finish(entry, task) : this.#settleAll(entry, { error }));
+		const controller = new AbortController();
+		entry.finalFetch = controller;
+		this.#source.get(entry.taskId, controller.signal).then((full) => this.#finish(entry, full)).catch((error) => {
+			if (controller.signal.aborted) return;
+			if (task) return this.#finish(entry, task);
+			if (isFatal(error) || error instanceof NotFoundError) return this.#settleAll(entry, { error });
+			this.#source.log(`aivideomaker: confirming ${entry.taskId} failed, will poll again: ${String(error)}`);
+			entry.finishing = false;
+			entry.nextPollAt = Date.now() + this.#interval(entry, Date.now());
+			this.#schedule();
+		});
 	}
 	#finish(entry, task) {
 		if (task.status === "COMPLETED") this.#settleAll(entry, { task });
@@ -7145,6 +7404,8 @@ var TaskWatcher = class {
 		}
 	}
 };
+/** Errors that polling again cannot fix: a rejected key, or a server that redirects. */
+const isFatal = (error) => error instanceof AuthenticationError || error instanceof RedirectError;
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 var AIVideoMaker = class {
 	baseUrl;
@@ -7158,7 +7419,8 @@ var AIVideoMaker = class {
 	constructor(options = {}) {
 		const apiKey = options.apiKey?.trim() || void 0;
 		if (!apiKey) throw new MissingApiKeyError();
-		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? void 0 ?? "https://aivideomaker.ai");
+		assertApiKey(apiKey);
+		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? void 0 ?? "https://aivideomaker.ai", options.fetch === void 0);
 		const fetchImpl = options.fetch ?? globalThis.fetch;
 		if (typeof fetchImpl !== "function") throw new TypeError("No fetch available: pass { fetch } to new AIVideoMaker()");
 		this.#engine = new RequestEngine({
@@ -7272,10 +7534,6 @@ function pollOption(poll) {
 		...maxIntervalMs ? { maxIntervalMs } : {}
 	};
 }
-function normalizeBaseUrl(value) {
-	if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new InputValidationError("baseUrl", `${JSON.stringify(value)} is not an absolute http(s) URL`);
-	return value.replace(/\/+$/, "");
-}
 const MODEL_TABLE = {
 	t2v: {
 		tools: ["text_to_video"],
@@ -7313,7 +7571,7 @@ function expiryNote(how) {
 	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
 }
 
-// ../core/dist/local-image-NLC4m6UZ.mjs
+// ../core/dist/local-image-AQl4nNRM.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
@@ -7345,19 +7603,98 @@ async function imageFromPath(path, options = {}) {
 }
 
 // ../core/dist/node.mjs
-async function isDirectory(path) {
-	return stat(path).then((info) => info.isDirectory(), () => false);
+/** Whether `destination` names a folder (see above). */
+async function isFolderDestination(destination) {
+	if (/[\\/]$/.test(destination)) return true;
+	const info = await stat(destination).catch(() => void 0);
+	if (info) return info.isDirectory();
+	return extname(destination) === "";
 }
-/** Downloads the task's (first) video to `destination`: a file path, or a folder to put <taskId>.mp4 in. */
+function kindOf(info) {
+	if (info.isSymbolicLink()) return "a symbolic link";
+	if (info.isDirectory()) return "a folder";
+	if (info.isFIFO()) return "a FIFO";
+	return "a device or other special file";
+}
+function refuse(path, problem, hint) {
+	return new InputValidationError("destination", `${JSON.stringify(path)} ${problem}`, void 0, hint);
+}
+/** Throws unless `path` is free, or (with overwrite) a regular file. Never follows a symlink. */
+async function assertReplaceable(path, options = {}) {
+	const info = await lstat(path).catch((error) => {
+		if (error.code === "ENOENT") return void 0;
+		throw refuse(path, `cannot be checked (${error.code ?? error.message})`);
+	});
+	if (!info) return;
+	if (!info.isFile()) throw refuse(path, `is ${kindOf(info)}, which a download never replaces`, "Choose another file name.");
+	if (!options.overwrite) throw refuse(path, "already exists", "Pass overwrite: true (CLI: --force) to replace it, or choose another name.");
+}
+/** The nearest folder that exists at or above `path`; throws when something there is not a folder. */
+async function assertCreatableFolder(path) {
+	let current = resolve(path);
+	for (;;) {
+		const info = await stat(current).catch(() => void 0);
+		if (info) {
+			if (!info.isDirectory()) throw refuse(current, "is not a folder, so nothing can be saved under it");
+			await access(current, constants.W_OK).catch(() => {
+				throw refuse(current, "is not writable");
+			});
+			return;
+		}
+		const parent = dirname(current);
+		if (parent === current) return;
+		current = parent;
+	}
+}
+/**
+* Checks a destination before anything is spent: the folder can be created and written to, and a named
+* file is free (or replaceable with overwrite). `fileName` is the name used inside a folder, when known.
+*/
+async function checkDestination(destination, options = {}) {
+	const folder = await isFolderDestination(destination);
+	const file = folder ? options.fileName ? join(destination, options.fileName) : void 0 : destination;
+	await assertCreatableFolder(folder ? destination : dirname(resolve(destination)));
+	if (file) await assertReplaceable(file, options);
+}
+/** A name derived from elsewhere (a URL, a task id) that is safe as one file name in a folder. */
+function isSafeFileName(name) {
+	return /^[A-Za-z0-9._~-]{1,200}$/.test(name) && !/^\.{1,2}$/.test(name) && !name.startsWith(".");
+}
+/** The file name inside a folder: `<taskId>.mp4` (the id checked like user input) or the URL's own name. */
+function fileNameFor(taskOrUrl, url) {
+	if (typeof taskOrUrl !== "string") {
+		if (!isTaskId(taskOrUrl.id)) throw new InputValidationError("task.id", `${JSON.stringify(String(taskOrUrl.id).slice(0, 80))} is not a task id`);
+		return `${taskOrUrl.id}.mp4`;
+	}
+	const name = new URL(url).pathname.split("/").pop() ?? "";
+	return isSafeFileName(name) ? name : "video.mp4";
+}
+/** Errors of the file system carry a syscall; anything else while streaming is the transfer failing. */
+const isFileSystemError = (error) => typeof error?.syscall === "string";
+function transferFailed(url, error) {
+	const cause = error;
+	const reason = [cause?.message, cause?.cause?.code ?? cause?.cause?.message].filter(Boolean).join(": ");
+	return new ConnectionError(`Downloading ${url} failed (${reason || "connection lost"})`, true, { cause: error });
+}
+/**
+* Downloads the task's (first) video to `destination`: a file path, or a folder for `<taskId>.mp4` (one
+* that exists, ends with a separator or has no file extension; it is created when missing).
+*/
 async function downloadVideo(taskOrUrl, destination, options = {}) {
 	const url = typeof taskOrUrl === "string" ? taskOrUrl : getVideoUrls(taskOrUrl)[0];
 	if (!url) {
 		const status = typeof taskOrUrl === "string" ? "" : ` (task ${taskOrUrl.id} is ${taskOrUrl.status})`;
 		throw new InputValidationError("task", `has no video URL yet${status}`);
 	}
-	const name = typeof taskOrUrl === "string" ? new URL(url).pathname.split("/").pop() || "video.mp4" : `${taskOrUrl.id}.mp4`;
-	const path = await isDirectory(destination) ? join(destination, name) : destination;
-	const response = await (options.fetch ?? fetch)(url, options.signal ? { signal: options.signal } : {});
+	const path = await isFolderDestination(destination) ? join(destination, fileNameFor(taskOrUrl, url)) : destination;
+	await assertReplaceable(path, options);
+	await mkdir(dirname(path), { recursive: true });
+	let response;
+	try {
+		response = await (options.fetch ?? fetch)(url, options.signal ? { signal: options.signal } : {});
+	} catch (error) {
+		throw options.signal?.aborted ? options.signal.reason : transferFailed(url, error);
+	}
 	if (!response.ok || !response.body) {
 		await response.body?.cancel();
 		throw new APIError("api_error", `Downloading ${url} failed with HTTP ${response.status}`, {
@@ -7377,14 +7714,16 @@ async function downloadVideo(taskOrUrl, destination, options = {}) {
 		});
 		done(null, chunk);
 	} });
-	const partial = `${path}.part`;
+	const partial = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.part`);
 	try {
 		const body = Readable.fromWeb(response.body);
-		await pipeline(body, counter, createWriteStream(partial), options.signal ? { signal: options.signal } : {});
-		await rename(partial, path);
+		await pipeline(body, counter, createWriteStream(partial, { flags: "wx" }), options.signal ? { signal: options.signal } : {});
+		await commit(partial, path, options);
 	} catch (error) {
 		await unlink(partial).catch(() => void 0);
-		throw options.signal?.aborted ? options.signal.reason : error;
+		if (options.signal?.aborted) throw options.signal.reason;
+		if (error instanceof InputValidationError || isFileSystemError(error)) throw error;
+		throw transferFailed(url, error);
 	}
 	return {
 		path,
@@ -7392,8 +7731,32 @@ async function downloadVideo(taskOrUrl, destination, options = {}) {
 		url
 	};
 }
+/** Gives the complete file its name: never over anything but a regular file, and that only with overwrite. */
+async function commit(partial, path, options) {
+	await assertReplaceable(path, options);
+	if (options.overwrite) {
+		await rename(partial, path);
+		return;
+	}
+	try {
+		await link(partial, path);
+	} catch (error) {
+		const code = error.code;
+		if (code === "EEXIST") await assertReplaceable(path, options);
+		if (![
+			"EPERM",
+			"ENOTSUP",
+			"EOPNOTSUPP",
+			"ENOSYS",
+			"EXDEV"
+		].includes(code ?? "")) throw error;
+		await rename(partial, path);
+		return;
+	}
+	await unlink(partial);
+}
 
-// ../cli/dist/main-BCPpHQov.mjs
+// ../cli/dist/main-CkFWbhUy.mjs
 const EXIT = {
 	ok: 0,
 	/** A bug or an error nothing else describes. */
@@ -7562,6 +7925,170 @@ const account = {
 		]);
 	}
 };
+const HOMEPAGE = "https://aivideomaker.ai";
+function overview(commands, version) {
+	const width = Math.max(...commands.map((command) => `${command.name} ${command.args}`.length));
+	return [
+		`aivideomaker ${version}: generate AI videos with AI Video Maker (${HOMEPAGE})`,
+		"",
+		"Usage: aivideomaker <command> [arguments] [flags]",
+		"",
+		"Commands:",
+		...commands.map((command) => `  ${`${command.name} ${command.args}`.padEnd(width)}  ${command.summary}`),
+		"",
+		"Flags for every command:",
+		...flagLines(COMMON_FLAGS),
+		"",
+		"Environment:",
+		`  AIVIDEOMAKER_API_KEY   your API key (get one at ${HOMEPAGE})`,
+		`  AIVIDEOMAKER_BASE_URL  API base URL (default ${HOMEPAGE}); point it at the local emulator`,
+		"                         (npx @aivideomaker/emulator) to try everything without spending credits",
+		"",
+		"Exit codes: 0 ok, 2 bad input, 3 API key missing or rejected, 4 insufficient credits,",
+		"  5 task failed or cancelled, 6 task not finished (wait timed out), 7 network or server error,",
+		"  8 needs confirmation (--yes), 130 interrupted.",
+		"",
+		"Run `aivideomaker <command> --help` for the flags of a command."
+	].join("\n");
+}
+function usage(command) {
+	const own = Object.keys(command.flags).length > 0 ? " [flags]" : "";
+	return [
+		`Usage: aivideomaker ${command.name}${command.args ? ` ${command.args}` : ""}${own} [--json]`,
+		"",
+		command.summary,
+		...command.details ? ["", ...command.details()] : [],
+		"",
+		"Flags:",
+		...flagLines({
+			...command.flags,
+			...COMMON_FLAGS
+		}),
+		"",
+		"Examples:",
+		...command.examples.map((example) => `  ${example}`)
+	].join("\n");
+}
+function flagLines(flags) {
+	const entries = Object.entries(flags).filter(([, spec]) => !spec.hidden);
+	const labels = entries.map(([name, spec]) => {
+		return `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.value ? ` ${spec.value}` : ""}`;
+	});
+	const width = Math.max(0, ...labels.map((label) => label.length));
+	return entries.map(([, spec], index) => `  ${(labels[index] ?? "").padEnd(width)}  ${spec.description}`);
+}
+/** The flag of a model field: `aspectRatio` -> `aspect-ratio`. */
+const flagName = (field) => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+function modelFields(model) {
+	const schema = MODEL_INPUT_SCHEMAS[model].toJSONSchema();
+	return Object.entries(schema.properties).map(([field, property]) => ({
+		field,
+		flag: flagName(field),
+		multiple: property.type === "array",
+		required: schema.required?.includes(field) ?? false,
+		...property.enum ? { allowed: property.enum.map(String) } : {},
+		description: property.description ?? field,
+		image: IMAGE_FIELDS.includes(field),
+		numeric: property.type === "integer" || property.type === "number"
+	}));
+}
+/** `--duration 5|8`, `--prompt <text>...`, `--image <url|file>`: how a field reads in a usage line. */
+function fieldUsage(field) {
+	const value = field.allowed ? field.allowed.join("|") : field.image ? "<url|file>" : field.numeric ? "<n>" : "<text>";
+	const flag = `--${field.flag} ${value}${field.multiple ? " ..." : ""}`;
+	return field.required ? flag : `[${flag}]`;
+}
+/** Every model field as a flag, for parsing before the model is known; `generate` checks which apply. */
+const MODEL_FLAGS = Object.fromEntries(MODEL_NAMES.flatMap((model) => modelFields(model)).map((field) => [field.flag, {
+	type: "string",
+	multiple: true,
+	hidden: true,
+	description: field.description
+}]));
+/** The help section listing each model with its field flags. */
+function modelFieldHelp() {
+	return [
+		"Models and their fields:",
+		...MODEL_NAMES.map((model) => `  ${model.padEnd(7)} ${modelFields(model).map(fieldUsage).join(" ")}`),
+		"",
+		"Image flags (--image, and minimax's --image-url, --last-frame-url, --reference-image-urls) take an",
+		"http(s) URL, a data: URL or a local image file (sent inline as a data URL)."
+	];
+}
+const EXIT_BY_CODE = {
+	missing_api_key: EXIT.auth,
+	authentication_failed: EXIT.auth,
+	invalid_input: EXIT.badInput,
+	bad_request: EXIT.badInput,
+	not_found: EXIT.badInput,
+	conflict: EXIT.badInput,
+	budget_exceeded: EXIT.notConfirmed,
+	idempotency_conflict: EXIT.badInput,
+	not_offered: EXIT.badInput,
+	insufficient_credits: EXIT.insufficientCredits,
+	task_failed: EXIT.taskFailed,
+	task_cancelled: EXIT.taskFailed,
+	wait_timeout: EXIT.timeout,
+	rate_limited: EXIT.network,
+	server_error: EXIT.network,
+	api_error: EXIT.network,
+	malformed_response: EXIT.network,
+	redirected: EXIT.network,
+	connection_error: EXIT.network,
+	timeout: EXIT.network,
+	task_may_exist: EXIT.network
+};
+const NO_KEY_MESSAGE = [
+	"No API key: set AIVIDEOMAKER_API_KEY.",
+	`  Get a key at ${HOMEPAGE} (every task spends credits from your account).`,
+	"  Or try everything offline against the local emulator, which spends nothing:",
+	"    npx @aivideomaker/emulator        # prints its URL, e.g. http://127.0.0.1:4010",
+	"    export AIVIDEOMAKER_BASE_URL=http://127.0.0.1:4010 AIVIDEOMAKER_API_KEY=any-key"
+].join("\n");
+/** `command` is the one that was running: input errors are reported with its usage. */
+function toCliError(error, baseUrl, command) {
+	if (error instanceof CliError) return error;
+	if (!(error instanceof AIVideoMakerError)) return new CliError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, EXIT.unexpected, "unexpected");
+	const details = errorDetails(error);
+	if (error instanceof InputValidationError) {
+		const flag = flagName(error.field);
+		return new UsageError(Object.hasOwn(MODEL_FLAGS, flag) ? error.message.replace(`Invalid ${error.field}:`, `Invalid --${flag}:`) : error.message, command, error.code, details);
+	}
+	return new CliError(advice(error, details, baseUrl), EXIT_BY_CODE[error.code] ?? EXIT.unexpected, error.code, details);
+}
+function errorDetails(error) {
+	const fields = error;
+	const taskId = fields.taskId ?? fields.task?.id;
+	return {
+		...taskId ? { taskId } : {},
+		...fields.task ? { status: fields.task.status } : {},
+		...fields.field ? { field: fields.field } : {}
+	};
+}
+function advice(error, details, baseUrl) {
+	const taskId = details.taskId;
+	switch (error.code) {
+		case "missing_api_key": return NO_KEY_MESSAGE;
+		case "authentication_failed": return `${error.message}\nCheck AIVIDEOMAKER_API_KEY (keys are at ${HOMEPAGE}).`;
+		case "insufficient_credits": return `${error.message}\nTop up at ${HOMEPAGE}, or pick a cheaper model or duration (aivideomaker estimate).`;
+		case "wait_timeout": return `Task ${taskId} has not finished yet; it keeps running.\nCheck it with: aivideomaker status ${taskId}\nDownload it later with: aivideomaker wait ${taskId} --out videos/`;
+		case "budget_exceeded": return `${error.message}\nRaise --max-credits (or confirm the price) to allow it; nothing was spent.`;
+		case "task_may_exist": {
+			const { model, sentAt } = error;
+			return `The ${model} request was sent but its answer was lost, so the task may exist and was not resubmitted (no credits spent twice). Run \`aivideomaker list\` and look for a ${model} task created after ${sentAt.toISOString()} before trying again.`;
+		}
+		case "connection_error": return isLoopback(baseUrl) ? `${error.message}\nNothing answers at ${baseUrl}: start the emulator with \`npx @aivideomaker/emulator\`.` : error.message;
+		default: return error.message;
+	}
+}
+function isLoopback(baseUrl) {
+	if (!baseUrl || !URL.canParse(baseUrl)) return false;
+	return [
+		"127.0.0.1",
+		"localhost",
+		"[::1]"
+	].includes(new URL(baseUrl).hostname);
+}
 /** `0:07`, `12:30`, `1:02:03`: elapsed time the way a stopwatch shows it. */
 function formatElapsed(ms) {
 	const total = Math.max(0, Math.floor(ms / 1e3));
@@ -7651,39 +8178,80 @@ function downloaded(received, total) {
 }
 /** Default wait: under OpenClaw's 30-minute exec timeout, so an agent gets our resume hint, not a kill. */
 const DEFAULT_TIMEOUT_SECONDS = 1500;
+const FORCE_FLAG = {
+	type: "boolean",
+	description: "Replace an existing file at --out (never a link, FIFO or device)"
+};
+/** A destination problem as the CLI says it: names --out and --force, exit 2. */
+function outError(error, taskId) {
+	if (!(error instanceof InputValidationError) || error.field !== "destination") return error;
+	return new CliError(`--out: ${error.detail.replace("overwrite: true (CLI: --force)", "--force")}`, EXIT.badInput, "invalid_destination", taskId ? { taskId } : {});
+}
+/** Checks --out before any credit is spent: a folder that can be made, a file that is free (or --force). */
+async function checkOut(context, target, taskId) {
+	const path = `${resolve(context.io.cwd, target.out)}${/[\\/]$/.test(target.out) ? sep : ""}`;
+	try {
+		await checkDestination(path, {
+			overwrite: target.force,
+			...taskId ? { fileName: `${taskId}.mp4` } : {}
+		});
+	} catch (error) {
+		throw outError(error);
+	}
+}
+/**
+* Runs `step` for a task that exists: any failure (a dropped connection, a full disk) is reported with
+* the task's id and how to pick it up again, in the text and in --json.
+*/
+async function forTask(context, taskId, step) {
+	try {
+		return await step();
+	} catch (error) {
+		if (isAbortError(error) || context.io.signal?.aborted) throw new CliError(`Interrupted. Task ${taskId} keeps running: aivideomaker wait ${taskId} --out videos/`, EXIT.interrupted, "interrupted", { taskId });
+		const cli = toCliError(outError(error, taskId), context.io.env.AIVIDEOMAKER_BASE_URL);
+		const resume = cli.message.includes(`Task ${taskId}`) || cli.message.includes(`aivideomaker wait ${taskId}`) ? "" : `\nTask ${taskId} exists: check it with \`aivideomaker status ${taskId}\`, download it with \`aivideomaker download ${taskId} --out videos/\`.`;
+		return Promise.reject(new CliError(`${cli.message}${resume}`, cli.exitCode, cli.code, {
+			...cli.details,
+			taskId
+		}));
+	}
+}
 async function waitForTask(context, client, taskId, timeoutSeconds) {
 	const progress = createProgress(context.io.stderr, `task ${taskId}`, { quiet: context.quiet });
 	try {
-		return await client.tasks.wait(taskId, {
+		return await forTask(context, taskId, () => client.tasks.wait(taskId, {
 			timeoutMs: timeoutSeconds * 1e3,
 			onUpdate: (task) => progress.status(String(task.status)),
 			...context.io.signal ? { signal: context.io.signal } : {}
-		});
+		}));
 	} finally {
 		progress.stop();
 	}
 }
-/** `--out` is a file, or a directory (existing, or written with a trailing slash) for `<taskId>.mp4`. */
+/** `--out` is a file, or a folder (existing, ending with `/`, or without an extension) for `<taskId>.mp4`. */
 async function resolveOut(out, cwd, taskId) {
 	const path = resolve(cwd, out);
-	return /[\\/]$/.test(out) || (await stat(path).catch(() => void 0))?.isDirectory() ? join(path, `${taskId}.mp4`) : path;
+	return await isFolderDestination(/[\\/]$/.test(out) ? `${path}/` : path) ? resolve(path, `${taskId}.mp4`) : path;
 }
-async function saveVideo(context, task, out) {
-	const file = await resolveOut(out, context.io.cwd, task.id);
-	await mkdir(dirname(file), { recursive: true });
-	const progress = createProgress(context.io.stderr, `task ${task.id}`, {
+/** Saves the video of `task`, named by `taskId`: the id the user gave, or the one generate returned. */
+async function saveVideo(context, taskId, task, target) {
+	const progress = createProgress(context.io.stderr, `task ${taskId}`, {
 		quiet: context.quiet,
 		initial: "downloading"
 	});
 	try {
-		const saved = await downloadVideo(task, file, {
-			onProgress: ({ bytes, totalBytes }) => progress.download(bytes, totalBytes),
-			...context.io.signal ? { signal: context.io.signal } : {}
+		return await forTask(context, taskId, async () => {
+			const file = await resolveOut(target.out, context.io.cwd, taskId);
+			const saved = await downloadVideo(task, file, {
+				overwrite: target.force,
+				onProgress: ({ bytes, totalBytes }) => progress.download(bytes, totalBytes),
+				...context.io.signal ? { signal: context.io.signal } : {}
+			});
+			return {
+				file: saved.path,
+				bytes: saved.bytes
+			};
 		});
-		return {
-			file: saved.path,
-			bytes: saved.bytes
-		};
 	} finally {
 		progress.stop();
 	}
@@ -7739,11 +8307,20 @@ const TIMEOUT_FLAG = {
 	value: "<seconds>",
 	description: `Stop waiting after this long; the task keeps running (default ${DEFAULT_TIMEOUT_SECONDS})`
 };
+/** --out and --force as a save target, or undefined without --out (`fallback`: download's ./). */
+function saveTarget(values, fallback) {
+	const out = values.out ?? fallback;
+	return out === void 0 ? void 0 : {
+		out,
+		force: values.force === true
+	};
+}
 function timeoutSeconds(values, command) {
 	return numberFlag(values, "timeout", command, { positive: true }) ?? 1500;
 }
-async function finishedTask(context, task, options) {
-	const saved = options.out === void 0 ? void 0 : await saveVideo(context, task, options.out);
+/** `taskId` is the id the user asked for (or generate returned): it names the saved file. */
+async function finishedTask(context, taskId, task, options) {
+	const saved = options.out === void 0 ? void 0 : await saveVideo(context, taskId, task, options.out);
 	const json = {
 		...taskJson(task),
 		...options.credits === void 0 ? {} : { credits: options.credits },
@@ -7771,14 +8348,19 @@ const download = {
 	name: "download",
 	args: "<id>",
 	summary: "Download a finished task's MP4 (to the current folder unless --out)",
-	flags: { out: {
-		type: "string",
-		value: "<file|dir>",
-		description: "Where to save it (default: ./<id>.mp4)"
-	} },
+	flags: {
+		out: {
+			type: "string",
+			value: "<file|dir>",
+			description: "Where to save it (default: ./<id>.mp4)"
+		},
+		force: FORCE_FLAG
+	},
 	examples: ["aivideomaker download ckabc123", "aivideomaker download ckabc123 --out ~/Videos/boat.mp4"],
 	async run(context, parsed) {
 		const [taskId = ""] = expectPositionals(parsed, ["id"], "download");
+		const out = saveTarget(parsed.values, "./");
+		await checkOut(context, out, taskId);
 		const task = await context.client().tasks.get(taskId);
 		if (task.status !== "COMPLETED") {
 			const finished = isTerminalStatus(task.status);
@@ -7787,47 +8369,9 @@ const download = {
 				status: task.status
 			});
 		}
-		await finishedTask(context, task, { out: parsed.values.out ?? "./" });
+		await finishedTask(context, taskId, task, { out });
 	}
 };
-/** The flag of a model field: `aspectRatio` -> `aspect-ratio`. */
-const flagName = (field) => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-function modelFields(model) {
-	const schema = MODEL_INPUT_SCHEMAS[model].toJSONSchema();
-	return Object.entries(schema.properties).map(([field, property]) => ({
-		field,
-		flag: flagName(field),
-		multiple: property.type === "array",
-		required: schema.required?.includes(field) ?? false,
-		...property.enum ? { allowed: property.enum.map(String) } : {},
-		description: property.description ?? field,
-		image: IMAGE_FIELDS.includes(field),
-		numeric: property.type === "integer" || property.type === "number"
-	}));
-}
-/** `--duration 5|8`, `--prompt <text>...`, `--image <url|file>`: how a field reads in a usage line. */
-function fieldUsage(field) {
-	const value = field.allowed ? field.allowed.join("|") : field.image ? "<url|file>" : field.numeric ? "<n>" : "<text>";
-	const flag = `--${field.flag} ${value}${field.multiple ? " ..." : ""}`;
-	return field.required ? flag : `[${flag}]`;
-}
-/** Every model field as a flag, for parsing before the model is known; `generate` checks which apply. */
-const MODEL_FLAGS = Object.fromEntries(MODEL_NAMES.flatMap((model) => modelFields(model)).map((field) => [field.flag, {
-	type: "string",
-	multiple: true,
-	hidden: true,
-	description: field.description
-}]));
-/** The help section listing each model with its field flags. */
-function modelFieldHelp() {
-	return [
-		"Models and their fields:",
-		...MODEL_NAMES.map((model) => `  ${model.padEnd(7)} ${modelFields(model).map(fieldUsage).join(" ")}`),
-		"",
-		"Image flags (--image, and minimax's --image-url, --last-frame-url, --reference-image-urls) take an",
-		"http(s) URL, a data: URL or a local image file (sent inline as a data URL)."
-	];
-}
 const REMOTE_IMAGE = /^(https?:|data:)/i;
 function parseModel(value, command) {
 	if (value === void 0) throw new UsageError(`missing <model>: one of ${MODEL_NAMES.join(", ")}`, command);
@@ -7939,6 +8483,7 @@ const generate = {
 			value: "<file|dir>",
 			description: "Download the video there when done (implies --wait)"
 		},
+		force: FORCE_FLAG,
 		timeout: TIMEOUT_FLAG,
 		"max-credits": {
 			type: "string",
@@ -7987,6 +8532,8 @@ const generate = {
 		} catch {
 			throw new UsageError(`--webhook-url must be an absolute http(s) URL (got "${webhookUrl}")`, "generate");
 		}
+		const out = saveTarget(values);
+		if (out) await checkOut(context, out);
 		const client = context.client();
 		const signal = context.io.signal ? { signal: context.io.signal } : {};
 		const quote = await client.quote(model, input, signal);
@@ -8027,8 +8574,8 @@ const generate = {
 		}
 		if (!context.json) context.io.stdout.write(`Submitted ${model} task ${taskId} (${cost}).\n`);
 		const started = Date.now();
-		await finishedTask(context, await waitForTask(context, client, taskId, timeout), {
-			out: values.out,
+		await finishedTask(context, taskId, await waitForTask(context, client, taskId, timeout), {
+			out,
 			credits,
 			started
 		});
@@ -8119,144 +8666,22 @@ const wait = {
 			value: "<file|dir>",
 			description: "Download the video there when done"
 		},
+		force: FORCE_FLAG,
 		timeout: TIMEOUT_FLAG
 	},
 	examples: ["aivideomaker wait ckabc123 --out videos/", "aivideomaker wait ckabc123 --timeout 600 --json"],
 	async run(context, parsed) {
 		const [taskId = ""] = expectPositionals(parsed, ["id"], "wait");
 		const timeout = timeoutSeconds(parsed.values, "wait");
+		const out = saveTarget(parsed.values);
+		if (out) await checkOut(context, out, taskId);
 		const started = Date.now();
-		await finishedTask(context, await waitForTask(context, context.client(), taskId, timeout), {
-			out: parsed.values.out,
+		await finishedTask(context, taskId, await waitForTask(context, context.client(), taskId, timeout), {
+			out,
 			started
 		});
 	}
 };
-const HOMEPAGE = "https://aivideomaker.ai";
-function overview(commands, version) {
-	const width = Math.max(...commands.map((command) => `${command.name} ${command.args}`.length));
-	return [
-		`aivideomaker ${version}: generate AI videos with AI Video Maker (${HOMEPAGE})`,
-		"",
-		"Usage: aivideomaker <command> [arguments] [flags]",
-		"",
-		"Commands:",
-		...commands.map((command) => `  ${`${command.name} ${command.args}`.padEnd(width)}  ${command.summary}`),
-		"",
-		"Flags for every command:",
-		...flagLines(COMMON_FLAGS),
-		"",
-		"Environment:",
-		`  AIVIDEOMAKER_API_KEY   your API key (get one at ${HOMEPAGE})`,
-		`  AIVIDEOMAKER_BASE_URL  API base URL (default ${HOMEPAGE}); point it at the local emulator`,
-		"                         (npx @aivideomaker/emulator) to try everything without spending credits",
-		"",
-		"Exit codes: 0 ok, 2 bad input, 3 API key missing or rejected, 4 insufficient credits,",
-		"  5 task failed or cancelled, 6 task not finished (wait timed out), 7 network or server error,",
-		"  8 needs confirmation (--yes), 130 interrupted.",
-		"",
-		"Run `aivideomaker <command> --help` for the flags of a command."
-	].join("\n");
-}
-function usage(command) {
-	const own = Object.keys(command.flags).length > 0 ? " [flags]" : "";
-	return [
-		`Usage: aivideomaker ${command.name}${command.args ? ` ${command.args}` : ""}${own} [--json]`,
-		"",
-		command.summary,
-		...command.details ? ["", ...command.details()] : [],
-		"",
-		"Flags:",
-		...flagLines({
-			...command.flags,
-			...COMMON_FLAGS
-		}),
-		"",
-		"Examples:",
-		...command.examples.map((example) => `  ${example}`)
-	].join("\n");
-}
-function flagLines(flags) {
-	const entries = Object.entries(flags).filter(([, spec]) => !spec.hidden);
-	const labels = entries.map(([name, spec]) => {
-		return `${spec.short ? `-${spec.short}, ` : "    "}--${name}${spec.value ? ` ${spec.value}` : ""}`;
-	});
-	const width = Math.max(0, ...labels.map((label) => label.length));
-	return entries.map(([, spec], index) => `  ${(labels[index] ?? "").padEnd(width)}  ${spec.description}`);
-}
-const EXIT_BY_CODE = {
-	missing_api_key: EXIT.auth,
-	authentication_failed: EXIT.auth,
-	invalid_input: EXIT.badInput,
-	bad_request: EXIT.badInput,
-	not_found: EXIT.badInput,
-	conflict: EXIT.badInput,
-	budget_exceeded: EXIT.notConfirmed,
-	idempotency_conflict: EXIT.badInput,
-	not_offered: EXIT.badInput,
-	insufficient_credits: EXIT.insufficientCredits,
-	task_failed: EXIT.taskFailed,
-	task_cancelled: EXIT.taskFailed,
-	wait_timeout: EXIT.timeout,
-	rate_limited: EXIT.network,
-	server_error: EXIT.network,
-	api_error: EXIT.network,
-	malformed_response: EXIT.network,
-	connection_error: EXIT.network,
-	timeout: EXIT.network,
-	task_may_exist: EXIT.network
-};
-const NO_KEY_MESSAGE = [
-	"No API key: set AIVIDEOMAKER_API_KEY.",
-	`  Get a key at ${HOMEPAGE} (every task spends credits from your account).`,
-	"  Or try everything offline against the local emulator, which spends nothing:",
-	"    npx @aivideomaker/emulator        # prints its URL, e.g. http://127.0.0.1:4010",
-	"    export AIVIDEOMAKER_BASE_URL=http://127.0.0.1:4010 AIVIDEOMAKER_API_KEY=any-key"
-].join("\n");
-/** `command` is the one that was running: input errors are reported with its usage. */
-function toCliError(error, baseUrl, command) {
-	if (error instanceof CliError) return error;
-	if (!(error instanceof AIVideoMakerError)) return new CliError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, EXIT.unexpected, "unexpected");
-	const details = errorDetails(error);
-	if (error instanceof InputValidationError) {
-		const flag = flagName(error.field);
-		return new UsageError(Object.hasOwn(MODEL_FLAGS, flag) ? error.message.replace(`Invalid ${error.field}:`, `Invalid --${flag}:`) : error.message, command, error.code, details);
-	}
-	return new CliError(advice(error, details, baseUrl), EXIT_BY_CODE[error.code] ?? EXIT.unexpected, error.code, details);
-}
-function errorDetails(error) {
-	const fields = error;
-	const taskId = fields.taskId ?? fields.task?.id;
-	return {
-		...taskId ? { taskId } : {},
-		...fields.task ? { status: fields.task.status } : {},
-		...fields.field ? { field: fields.field } : {}
-	};
-}
-function advice(error, details, baseUrl) {
-	const taskId = details.taskId;
-	switch (error.code) {
-		case "missing_api_key": return NO_KEY_MESSAGE;
-		case "authentication_failed": return `${error.message}\nCheck AIVIDEOMAKER_API_KEY (keys are at ${HOMEPAGE}).`;
-		case "insufficient_credits": return `${error.message}\nTop up at ${HOMEPAGE}, or pick a cheaper model or duration (aivideomaker estimate).`;
-		case "wait_timeout": return `Task ${taskId} has not finished yet; it keeps running.\nCheck it with: aivideomaker status ${taskId}\nDownload it later with: aivideomaker wait ${taskId} --out videos/`;
-		case "budget_exceeded": return `${error.message}\nRaise --max-credits (or confirm the price) to allow it; nothing was spent.`;
-		case "task_may_exist": {
-			const { model, sentAt } = error;
-			return `The ${model} request was sent but its answer was lost, so the task may exist and was not resubmitted (no credits spent twice). Run \`aivideomaker list\` and look for a ${model} task created after ${sentAt.toISOString()} before trying again.`;
-		}
-		case "connection_error": return isLoopback(baseUrl) ? `${error.message}\nNothing answers at ${baseUrl}: start the emulator with \`npx @aivideomaker/emulator\`.` : error.message;
-		default: return error.message;
-	}
-}
-function isLoopback(baseUrl) {
-	if (!baseUrl || !URL.canParse(baseUrl)) return false;
-	return [
-		"127.0.0.1",
-		"localhost",
-		"[::1]"
-	].includes(new URL(baseUrl).hostname);
-}
 function processIo(signal) {
 	return {
 		stdout: process.stdout,
@@ -8308,7 +8733,7 @@ async function runCli(argv, io = processIo()) {
 		await command.run(commandContext(io, json, parsed.values.quiet === true), parsed);
 		return EXIT.ok;
 	} catch (error) {
-		return report(io, json, io.signal?.aborted ? interrupted() : toCliError(error, io.env.AIVIDEOMAKER_BASE_URL, command?.name));
+		return report(io, json, io.signal?.aborted && !(error instanceof CliError && error.code === "interrupted") ? interrupted() : toCliError(error, io.env.AIVIDEOMAKER_BASE_URL, command?.name));
 	}
 }
 function commandContext(io, json, quiet) {
@@ -8358,11 +8783,18 @@ async function main(argv = process.argv.slice(2)) {
 		controller.abort(/* @__PURE__ */ new Error("Interrupted"));
 	};
 	process.on("SIGINT", onSigint);
+	process.stdout.on("error", closedPipe);
+	process.stderr.on("error", closedPipe);
 	try {
 		process.exitCode = await runCli(argv, processIo(controller.signal));
 	} finally {
 		process.off("SIGINT", onSigint);
 	}
+}
+/** EPIPE: the other end of the pipe closed. Anything else on stdout/stderr is a real failure. */
+function closedPipe(error) {
+	if (error.code !== "EPIPE") throw error;
+	process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
 }
 
 // ../cli/dist/bin.mjs
