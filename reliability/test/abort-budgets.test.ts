@@ -5,13 +5,13 @@
 // documented API only, and with the live additions).
 import { isAbortError, SubmitAbortedError } from '@aivideomaker/core';
 import { createVideoToolSpecs, formatToolError } from '@aivideomaker/core/tools';
-import type { Emulator, EmulatorOptions } from '@aivideomaker/emulator';
+import type { Emulator } from '@aivideomaker/emulator';
 import { describe, expect, it } from 'vitest';
 import { count } from './support/figures';
 import { clientFor, emulator, generatePosts, uniquePrompt, until } from './support/harness';
 import { auditLedger } from './support/ledger';
 
-const MODES = [{ api: 'seed' }, {}] as EmulatorOptions[];
+const MODES: Record<string, unknown>[] = [{ api: 'seed' }, {}];
 const SLOW = { kind: 'latency', delayMs: 150, match: { method: 'POST', path: '/api/v1/generate' } } as const;
 const spent = (emu: Emulator) => auditLedger(emu).charged - auditLedger(emu).refunded;
 const t2vTool = (emu: Emulator, budget: number) =>

@@ -11,7 +11,7 @@ import {
   RateLimitError,
   TaskMayExistError,
 } from '@aivideomaker/core';
-import type { EmulatorOptions, Fault } from '@aivideomaker/emulator';
+import type { Fault } from '@aivideomaker/emulator';
 import { describe, expect, it } from 'vitest';
 import { expectError, runCases } from './support/cases';
 import { KEY } from './support/constants';
@@ -154,7 +154,7 @@ const CASES: GenerateCase[] = [
 
 // The list-based reconciliation is what this matrix tests: a server with the documented API only. With the
 // live additions the same faults are resolved by resends with the same key (fault-generate-live.test.ts).
-const SEED = { api: 'seed' } as EmulatorOptions;
+const SEED: Record<string, unknown> = { api: 'seed' };
 
 async function runCase(testCase: GenerateCase, model: ModelName, mode: 'generate' | 'run') {
   await using emu = await emulator(SEED);
