@@ -5430,13 +5430,35 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-J2nvfePU.mjs
+// ../core/dist/video-urls-C9kf5wu6.mjs
+/** Set (non-enumerable) on every error this package makes, by every copy of it. */
+const ERROR_BRAND = Symbol.for("aivideomaker.error");
+function isAIVideoMakerError(value, code) {
+	if (typeof value !== "object" || value === null) return false;
+	if (value[ERROR_BRAND] !== true) return false;
+	return code === void 0 || value.code === code;
+}
+/**
+* `instanceof` for the error classes: the class itself, or for a branded error of another copy, a class of
+* the same name on its prototype chain (class names are public API: they are each error's `name`).
+*/
+function isInstanceOfErrorClass(target, value) {
+	if ((void 0).prototype[Symbol.hasInstance].call(target, value)) return true;
+	if (!isAIVideoMakerError(value)) return false;
+	for (let proto = Object.getPrototypeOf(value); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) if (Object.hasOwn(proto, "constructor") && proto.constructor.name === target.name) return true;
+	return false;
+}
 var AIVideoMakerError = class extends Error {
 	code;
 	constructor(code, message, options) {
 		super(message, options);
 		this.code = code;
 		this.name = new.target.name;
+		Object.defineProperty(this, ERROR_BRAND, { value: true });
+	}
+	/** `instanceof` by brand and class name, so it also holds for errors made by another copy of core. */
+	static [Symbol.hasInstance](value) {
+		return isInstanceOfErrorClass(this, value);
 	}
 };
 /** No API key was given and AIVIDEOMAKER_API_KEY is not set. */
@@ -6053,7 +6075,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/retention-C9ulIqRQ.mjs
+// ../core/dist/retention-B8Gttsis.mjs
 /**
 * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
 * connecting, with an error that looks like a network failure.
@@ -7571,7 +7593,7 @@ function expiryNote(how) {
 	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
 }
 
-// ../core/dist/local-image-AQl4nNRM.mjs
+// ../core/dist/local-image-CDLjp9Ax.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
@@ -7756,7 +7778,7 @@ async function commit(partial, path, options) {
 	await unlink(partial);
 }
 
-// ../cli/dist/main-CkFWbhUy.mjs
+// ../cli/dist/main-CLvYemyE.mjs
 const EXIT = {
 	ok: 0,
 	/** A bug or an error nothing else describes. */
@@ -8048,9 +8070,9 @@ const NO_KEY_MESSAGE = [
 /** `command` is the one that was running: input errors are reported with its usage. */
 function toCliError(error, baseUrl, command) {
 	if (error instanceof CliError) return error;
-	if (!(error instanceof AIVideoMakerError)) return new CliError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, EXIT.unexpected, "unexpected");
+	if (!isAIVideoMakerError(error)) return new CliError(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`, EXIT.unexpected, "unexpected");
 	const details = errorDetails(error);
-	if (error instanceof InputValidationError) {
+	if (isAIVideoMakerError(error, "invalid_input")) {
 		const flag = flagName(error.field);
 		return new UsageError(Object.hasOwn(MODEL_FLAGS, flag) ? error.message.replace(`Invalid ${error.field}:`, `Invalid --${flag}:`) : error.message, command, error.code, details);
 	}
