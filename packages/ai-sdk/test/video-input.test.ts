@@ -177,3 +177,21 @@ it('the default provider needs no key until a call: then a missing key is an err
     vi.unstubAllEnvs();
   }
 });
+
+describe('the live API headers', () => {
+  it("the SDK's idempotency-key (or the caller's) and the credit cap go with the paid request", async () => {
+    await start({ model: provider({ maxCreditsPerCall: 12.5 }).video('t2v') });
+    await start({ model: provider().video('t2v'), headers: { 'Idempotency-Key': 'job-42-render-1' } });
+    const [first, second] = emu.requests;
+    expect(first?.headers['idempotency-key']).toMatch(/^aisdk_vid_\w+$/);
+    expect(first?.headers['x-max-credits']).toBe('12');
+    expect(second?.headers['idempotency-key']).toBe('job-42-render-1');
+    expect(second?.headers['x-max-credits']).toBeUndefined();
+  });
+
+  it('a key the API would refuse is refused before any request', async () => {
+    const headers = { 'idempotency-key': 'short' };
+    await expect(start({ model: provider().video('t2v'), headers })).rejects.toThrow(/idempotencyKey/);
+    expect(emu.requests).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
-// The V4 video model: doStart submits one task (validated, priced and capped before the paid request),
-// doStatus checks it through the provider's one client, handleWebhookOption lets the SDK wait for the API's
-// webhook instead of polling. `operation` is just { taskId }: any process with a key can finish the job.
+// The V4 video model: doStart submits one task (validated, priced and capped before the paid request, sent
+// with the SDK's idempotency key and the cap as X-Max-Credits), doStatus checks it through the provider's
+// one client, handleWebhookOption lets the SDK wait for the API's webhook instead of polling. `operation`
+// is just { taskId }: any process with a key can finish the job.
 import type {
   Experimental_VideoModelV4OperationStartResult as StartResult,
   Experimental_VideoModelV4OperationStatusResult as StatusResult,
@@ -34,6 +35,11 @@ function taskIdOf(operation: unknown): string {
     );
   }
   return taskId;
+}
+
+/** A header of the call, whatever its case (the SDK sends `idempotency-key`; a caller may send its own). */
+function headerOf(headers: Record<string, string | undefined> | undefined, name: string): string | undefined {
+  return Object.entries(headers ?? {}).find(([key, value]) => key.toLowerCase() === name && value)?.[1];
 }
 
 /** The stricter of the provider's and the call's credit caps. */
@@ -73,10 +79,9 @@ export class AIVideoMakerVideoModel implements VideoModelV4 {
     try {
       const { input, options: own, warnings } = await mapCallOptions(model, options);
       const credits = estimateCredits(model, input);
-      new CreditBudget(creditCap(this.#ctx.maxCreditsPerCall, own.maxCredits)).reserve(
-        credits,
-        `This ${model} video`,
-      );
+      const cap = creditCap(this.#ctx.maxCreditsPerCall, own.maxCredits);
+      new CreditBudget(cap).reserve(credits, `This ${model} video`);
+      const idempotencyKey = headerOf(options.headers, 'idempotency-key');
       const webhookUrl =
         options.webhookUrl && own.webhookToken
           ? withWebhookToken(options.webhookUrl, own.webhookToken)
@@ -84,6 +89,11 @@ export class AIVideoMakerVideoModel implements VideoModelV4 {
       const { taskId } = await this.#ctx.client().generate(model, input as ModelInput<ModelName>, {
         ...(webhookUrl ? { webhookUrl } : {}),
         ...(options.abortSignal ? { signal: options.abortSignal } : {}),
+        // One key per logical start (the SDK's, or the caller's): a resend, here or from another process
+        // with the same key, gets the same task from a server that honours keys, never a second charge.
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+        // The server enforces the cap too (X-Max-Credits), against its own price.
+        ...(cap !== undefined ? { maxCredits: Math.floor(cap) } : {}),
       });
       this.#ctx.webhooks.started(options.webhookUrl, { taskId, signal: options.abortSignal });
       return {
