@@ -189,6 +189,28 @@ describe('the live API headers', () => {
     expect(second?.headers['x-max-credits']).toBeUndefined();
   });
 
+  it('a retry with the same key gets the same task, charged once', async () => {
+    const [before, tasks] = [emu.ledger.balance(KEY), emu.tasks().length];
+    const headers = { 'idempotency-key': 'job-7-lantern-video' };
+    const first = await start({ model: provider().video('t2v'), headers });
+    // Another process, another provider: the same logical job.
+    const again = await start({ model: provider().video('t2v'), headers });
+    expect(again.operation).toEqual(first.operation);
+    expect(emu.tasks()).toHaveLength(tasks + 1);
+    expect(emu.ledger.balance(KEY)).toBe(before - 5);
+  });
+
+  it('the server enforces the cap against its own price, before charging', async () => {
+    await using pricey = await emulator({ prices: { t2v: 3 } }); // 15 credits for 5 s; the list says 5
+    const before = pricey.ledger.balance(KEY);
+    const capped = createAIVideoMaker({ client: clientFor(pricey), maxCreditsPerCall: 10 });
+    await expect(startVideo({ model: capped.video('t2v'), prompt: 'A fox' })).rejects.toThrow(
+      expect.objectContaining({ code: 'budget_exceeded' }),
+    );
+    expect(pricey.tasks()).toEqual([]);
+    expect(pricey.ledger.balance(KEY)).toBe(before);
+  });
+
   it('a key the API would refuse is refused before any request', async () => {
     const headers = { 'idempotency-key': 'short' };
     await expect(start({ model: provider().video('t2v'), headers })).rejects.toThrow(/idempotencyKey/);

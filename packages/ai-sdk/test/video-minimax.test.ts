@@ -1,11 +1,11 @@
 // minimax (MiniMax H3, the live service's model) through the same SDK options: its fields have other names
-// (content, imageUrl, lastFrameUrl), a numeric duration, and named resolutions and tiers. Everything here is
-// refused or priced before any request.
+// (content, imageUrl, lastFrameUrl), a numeric duration, and named resolutions and tiers. The emulator
+// runs it like the live service does.
 import type { Emulator } from '@aivideomaker/emulator';
-import { experimental_startVideo as startVideo } from 'ai';
+import { experimental_generateVideo as generateVideo, experimental_startVideo as startVideo } from 'ai';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createAIVideoMaker } from '../src/index';
-import { clientFor, emulator } from './helpers';
+import { clientFor, emulator, generateRequests, isMp4, loopbackDownload, PNG_BYTES, POLL } from './helpers';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -48,4 +48,38 @@ it('the credit cap prices 1080p base by its own rate', async () => {
     }),
   ).rejects.toThrow(/costs 60 credits, more than the 50-credit limit/);
   expect(emu.requests).toEqual([]);
+});
+
+it('maps every SDK option to its minimax field and makes the video', async () => {
+  const { video, warnings } = await generateVideo({
+    model: minimax(),
+    prompt: 'A koi pond in rain',
+    aspectRatio: 'adaptive',
+    duration: 6,
+    resolution: '1080x1920',
+    frameImages: [
+      { image: PNG_BYTES, frameType: 'first_frame' },
+      { image: PNG_BYTES, frameType: 'last_frame' },
+    ],
+    providerOptions: { aivideomaker: { tier: 'base' } },
+    poll: POLL,
+    download: loopbackDownload,
+  });
+  expect(isMp4(video.uint8Array)).toBe(true);
+  expect(warnings).toEqual([]);
+  const image = `data:image/png;base64,${Buffer.from(PNG_BYTES).toString('base64')}`;
+  expect(generateRequests(emu)).toMatchObject([
+    {
+      model: 'minimax',
+      body: {
+        content: 'A koi pond in rain',
+        aspectRatio: 'auto',
+        duration: 6,
+        resolution: '1080p',
+        tier: 'base',
+        imageUrl: image,
+        lastFrameUrl: image,
+      },
+    },
+  ]);
 });
