@@ -1,5 +1,6 @@
-// The spend one generateVideo may approve: the request's price, held to the plugin's maxCredits when
-// one is set. A request dearer than the cap is refused before anything is sent.
+// The spend one generateVideo approves, sent as X-Max-Credits: the quoted price of the request, or the
+// plugin's maxCredits when one is set. A request whose price is over maxCredits is refused before it is
+// submitted (only the non-billable quote was asked).
 import { BudgetExceededError, type ModelName } from '@aivideomaker/core';
 
 export function creditCap(model: ModelName, credits: number, maxCredits: number | undefined): number {

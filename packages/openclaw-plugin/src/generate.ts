@@ -1,13 +1,14 @@
 // generateVideo: check the request against the model (nothing sent on a refusal), resolve the key through
-// OpenClaw's provider auth, hold the price to the cap, submit through core, wait with core's shared
+// OpenClaw's provider auth, ask the price (the server's quote, else core's list price) and hold it to the
+// cap, submit through core with an Idempotency-Key and that cap as X-Max-Credits, wait with core's shared
 // watcher within the request's time budget, and hand back the hosted URL (OpenClaw delivers a URL even
 // when the file is over its 16 MB local cap, and downloads from loopback are refused by its SSRF guard).
 import {
   AIVideoMaker,
   type ClientOptions,
-  estimateCredits,
   getVideoUrls,
   MissingApiKeyError,
+  newIdempotencyKey,
 } from '@aivideomaker/core';
 import type { PluginConfig } from './config';
 import { creditCap } from './credit-cap';
@@ -44,12 +45,16 @@ export function createGenerateVideo(deps: GenerateDeps) {
     let taskId: string | undefined;
     try {
       const { model, input } = await toModelRequest(req);
-      const credits = estimateCredits(model, input);
-      const cap = creditCap(model, credits, deps.config.maxCredits);
       const apiKey = await deps.resolveApiKey(req);
       if (!apiKey) throw new MissingApiKeyError();
       const client = clientFor(apiKey);
-      const submitted = await client.generate(model, input);
+      const { credits } = await client.quote(model, input);
+      const cap = creditCap(model, credits, deps.config.maxCredits);
+      // One key for this logical generation: core resends with it only where the server honours keys.
+      const submitted = await client.generate(model, input, {
+        idempotencyKey: newIdempotencyKey(),
+        maxCredits: cap,
+      });
       taskId = submitted.taskId;
       const task = await client.tasks.wait(taskId, { timeoutMs: Math.max(1, deadline - Date.now()) });
       const url = getVideoUrls(task)[0];

@@ -1,41 +1,75 @@
 // What each AI Video Maker model offers video_generate, read from core's model table (never a hand
-// list): the mode (a model whose input has an `image` field animates an image, the others take text),
-// the durations core allows, and the aspect ratios when the model's input has that field. `lv` is left
-// out: it takes one prompt per 5-second segment, and video_generate sends exactly one prompt.
+// list): its modes (core's text_to_video and image_to_video tools), durations, aspect ratios,
+// resolutions, how many images it takes and its own options. `lv` is left out: it takes one prompt per
+// 5-second segment, and video_generate sends exactly one prompt.
 import {
   ASPECT_RATIOS,
+  MINIMAX_ASPECT_RATIOS,
+  MINIMAX_DURATION,
+  MINIMAX_RESOLUTIONS,
   MODEL_DURATIONS,
   MODEL_INPUT_SCHEMAS,
+  MODEL_TABLE,
   type ModelName,
-  type TimedModel,
 } from '@aivideomaker/core';
 
-export type OfferedModel = TimedModel;
+export type OfferedModel = Exclude<ModelName, 'lv'>;
 export type VideoMode = 'generate' | 'imageToVideo';
+export type ProviderOptionType = 'string' | 'number' | 'boolean';
 
 export interface ModelOffer {
   model: OfferedModel;
-  mode: VideoMode;
-  /** Seconds, as video_generate's `durationSeconds` (the API takes them as strings). */
+  modes: readonly VideoMode[];
+  /** Seconds, as video_generate's `durationSeconds`. */
   durations: readonly number[];
-  /** Undefined when the model takes no aspect ratio (image-to-video keeps the image's). */
+  /** Undefined when the model takes no aspect ratio (the documented image models keep the image's). */
   aspectRatios: readonly string[] | undefined;
+  /** OpenClaw's labels ("720P"); undefined when the model has no resolution setting. */
+  resolutions: readonly string[] | undefined;
+  /** Images in image-to-video mode: 1 (first frame), or 2 for minimax (first and last frame). */
+  maxInputImages: number;
+  /** Options only this model takes, passed as video_generate's providerOptions. */
+  providerOptions: Readonly<Record<string, ProviderOptionType>>;
+}
+
+const MODES: Record<string, VideoMode> = { text_to_video: 'generate', image_to_video: 'imageToVideo' };
+
+/** "720p" (the API's) <-> "720P" (OpenClaw's resolution labels). */
+export const toOpenClawResolution = (resolution: string) => resolution.toUpperCase();
+
+function range(min: number, max: number): number[] {
+  return Array.from({ length: max - min + 1 }, (_, index) => min + index);
 }
 
 function offer(model: OfferedModel): ModelOffer {
+  const modes = MODEL_TABLE[model].tools.flatMap((tool) => MODES[tool] ?? []);
+  if (model === 'minimax') {
+    return {
+      model,
+      modes,
+      durations: range(MINIMAX_DURATION.min, MINIMAX_DURATION.max),
+      aspectRatios: MINIMAX_ASPECT_RATIOS,
+      resolutions: MINIMAX_RESOLUTIONS.map(toOpenClawResolution),
+      maxInputImages: 2, // imageUrl and lastFrameUrl
+      providerOptions: { tier: 'string' },
+    };
+  }
   const fields = MODEL_INPUT_SCHEMAS[model].shape as Record<string, unknown>;
   return {
     model,
-    mode: 'image' in fields ? 'imageToVideo' : 'generate',
+    modes,
     durations: MODEL_DURATIONS[model].map(Number),
     aspectRatios: 'aspectRatio' in fields ? ASPECT_RATIOS : undefined,
+    resolutions: undefined,
+    maxInputImages: 'image' in fields ? 1 : 0,
+    providerOptions: {},
   };
 }
 
-/** Every model video_generate can use, in core's order (the first text model is the default). */
-export const MODEL_OFFERS: readonly ModelOffer[] = (Object.keys(MODEL_DURATIONS) as OfferedModel[]).map(
-  offer,
-);
+/** Every model video_generate can use, in core's table order (the first text model is the default). */
+export const MODEL_OFFERS: readonly ModelOffer[] = (Object.keys(MODEL_TABLE) as ModelName[])
+  .filter((model): model is OfferedModel => MODEL_TABLE[model].tools.some((tool) => tool in MODES))
+  .map(offer);
 export const OFFERED_MODELS: readonly OfferedModel[] = MODEL_OFFERS.map((entry) => entry.model);
 
 export function findOffer(model: string): ModelOffer | undefined {
@@ -43,9 +77,5 @@ export function findOffer(model: string): ModelOffer | undefined {
 }
 
 export function offersFor(mode: VideoMode): ModelOffer[] {
-  return MODEL_OFFERS.filter((entry) => entry.mode === mode);
-}
-
-export function isOffered(model: ModelName | string): model is OfferedModel {
-  return findOffer(model) !== undefined;
+  return MODEL_OFFERS.filter((entry) => entry.modes.includes(mode));
 }

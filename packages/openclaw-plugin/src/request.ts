@@ -13,6 +13,8 @@ export interface ModelRequest {
   input: ModelInput<OfferedModel>;
 }
 
+type SourceImage = NonNullable<VideoGenerationRequest['inputImages']>[number];
+
 function refuse(field: string, problem: string, allowed?: readonly (string | number)[]): never {
   throw new InputValidationError(field, problem, allowed?.map(String));
 }
@@ -29,12 +31,21 @@ function checkUnsupported(req: VideoGenerationRequest, offer: ModelOffer): void 
   const label = `model ${offer.model}`;
   if (req.inputVideos?.length) refuse('inputVideos', `${label} takes no reference videos`);
   if (req.inputAudios?.length) refuse('inputAudios', `${label} takes no reference audio`);
-  if (req.resolution !== undefined) refuse('resolution', `${label} has no resolution setting`);
   if (req.size !== undefined) refuse('size', `${label} has no size setting`);
   if (req.audio === true) refuse('audio', `${label} generates no audio track`);
   if (req.watermark !== undefined) refuse('watermark', `${label} has no watermark setting`);
-  const option = Object.keys(req.providerOptions ?? {})[0];
-  if (option !== undefined) refuse(`providerOptions.${option}`, `${label} accepts no provider options`);
+  const options = Object.keys(offer.providerOptions);
+  for (const option of Object.keys(req.providerOptions ?? {})) {
+    if (!options.includes(option))
+      refuse(`providerOptions.${option}`, `is not an option of ${label}`, options);
+  }
+  if (req.resolution !== undefined && !offer.resolutions?.includes(req.resolution)) {
+    refuse(
+      'resolution',
+      `${JSON.stringify(req.resolution)} is not offered by ${label}`,
+      offer.resolutions ?? [],
+    );
+  }
   if (req.aspectRatio !== undefined && !offer.aspectRatios) {
     refuse('aspectRatio', `${label} keeps the aspect ratio of its image; leave aspectRatio out`);
   }
@@ -50,36 +61,70 @@ function checkUnsupported(req: VideoGenerationRequest, offer: ModelOffer): void 
   }
 }
 
-async function imageOf(req: VideoGenerationRequest, offer: ModelOffer): Promise<string | undefined> {
+/** The first and the last frame, by role (first_frame, last_frame) or else by position. */
+function frames(req: VideoGenerationRequest, offer: ModelOffer): { first?: SourceImage; last?: SourceImage } {
   const images = req.inputImages ?? [];
-  if (offer.mode === 'generate') {
-    if (images.length > 0)
-      refuse('inputImages', `model ${offer.model} takes no image; use an image-to-video model`);
-    return undefined;
+  if (images.length === 0) {
+    if (!offer.modes.includes('generate'))
+      refuse('inputImages', `model ${offer.model} needs an image, got none`);
+    return {};
   }
-  if (images.length !== 1)
-    refuse('inputImages', `model ${offer.model} needs exactly one image, got ${images.length}`);
-  const [image] = images as [NonNullable<typeof images>[number]];
-  if (image.role && image.role !== 'first_frame') {
-    refuse('inputImages[0].role', `${JSON.stringify(image.role)} is not offered by model ${offer.model}`, [
-      'first_frame',
-    ]);
+  if (!offer.modes.includes('imageToVideo')) {
+    refuse('inputImages', `model ${offer.model} takes no image; use an image-to-video model`);
   }
+  if (images.length > offer.maxInputImages) {
+    refuse(
+      'inputImages',
+      `model ${offer.model} takes at most ${offer.maxInputImages} image(s), got ${images.length}`,
+    );
+  }
+  const roles = offer.maxInputImages > 1 ? ['first_frame', 'last_frame'] : ['first_frame'];
+  images.forEach((image, index) => {
+    if (image.role && !roles.includes(image.role)) {
+      refuse(
+        `inputImages[${index}].role`,
+        `${JSON.stringify(image.role)} is not offered by model ${offer.model}`,
+        roles,
+      );
+    }
+  });
+  const last =
+    images.find((image) => image.role === 'last_frame') ?? (images.length > 1 ? images[1] : undefined);
+  const first = images.find((image) => image !== last);
+  if (!first) refuse('inputImages', `model ${offer.model} needs a first frame, got only a last frame`);
+  return { first, ...(last ? { last } : {}) };
+}
+
+async function imageRef(image: SourceImage | undefined, index: number): Promise<string | undefined> {
+  if (!image) return undefined;
   if (image.buffer) return toImageInput(image.buffer);
   if (image.url) return toImageInput(image.url);
-  return refuse('inputImages[0]', 'has neither a url nor image bytes');
+  return refuse(`inputImages[${index}]`, 'has neither a url nor image bytes');
 }
 
 /** The model and its validated input (core's schema), or an InputValidationError. */
 export async function toModelRequest(req: VideoGenerationRequest): Promise<ModelRequest> {
   const offer = resolveOffer(req.model);
   checkUnsupported(req, offer);
-  const image = await imageOf(req, offer);
-  const duration = String(req.durationSeconds ?? offer.durations[0]);
+  const { first, last } = frames(req, offer);
+  const image = await imageRef(first, 0);
   const prompt = req.prompt?.trim() ? req.prompt : undefined;
-  const fields =
-    offer.mode === 'generate'
-      ? { prompt, aspectRatio: req.aspectRatio ?? offer.aspectRatios?.[0], duration }
-      : { image, prompt, duration };
+  let fields: Record<string, unknown>;
+  if (offer.model === 'minimax') {
+    fields = {
+      content: prompt,
+      duration: req.durationSeconds,
+      resolution: req.resolution?.toLowerCase(),
+      aspectRatio: req.aspectRatio,
+      tier: req.providerOptions?.tier,
+      imageUrl: image,
+      lastFrameUrl: await imageRef(last, 1),
+    };
+  } else {
+    const duration = String(req.durationSeconds ?? offer.durations[0]);
+    fields = image
+      ? { image, prompt, duration }
+      : { prompt, aspectRatio: req.aspectRatio ?? offer.aspectRatios?.[0], duration };
+  }
   return { model: offer.model, input: toWireInput(offer.model, fields) as ModelInput<OfferedModel> };
 }

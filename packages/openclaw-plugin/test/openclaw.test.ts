@@ -1,7 +1,8 @@
 // The real OpenClaw (npm openclaw 2026.9.6) with the packed plugin installed into a temporary HOME by
 // `openclaw plugins install npm-pack:<tgz>`: its inspector and provider listing see the provider and its
 // capabilities, and OpenClaw's own video-generation runtime (the function behind video_generate) loads
-// the plugin and generates against the emulator over loopback. Our module is never imported here.
+// the plugin and generates against the emulator over loopback. Our module is never loaded into OpenClaw
+// here (only its capability builder is imported, as the expected value).
 // OpenClaw takes seconds to start, so after one install the three checks run at once, and every runtime
 // call runs in one child process (test/fixtures/openclaw-runtime.mjs); the tests read their results.
 import { writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { MODEL_DURATIONS } from '@aivideomaker/core';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packPlugin } from '../scripts/pack.ts';
+import { buildCapabilities } from '../src/capabilities';
 import { type Exit, exec, OPENCLAW_RUNS, openclaw, openclawEnv, PACKAGE_DIR, tempDir } from './helpers';
 
 const temp = tempDir();
@@ -52,6 +54,19 @@ const CALLS = [
       modelOverride: 'aivideomaker/i2v',
       durationSeconds: 8,
       inputImages: [{ path: imagePath, mimeType: 'image/png' }],
+    },
+  },
+  {
+    name: 'minimax',
+    action: 'generate',
+    key: 'sk-minimax',
+    params: {
+      prompt: 'A paper boat in the rain',
+      modelOverride: 'aivideomaker/minimax',
+      durationSeconds: 6,
+      resolution: '1080P',
+      aspectRatio: '21:9',
+      providerOptions: { tier: 'base' },
     },
   },
   {
@@ -143,23 +158,18 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     );
     expect(provider).toMatchObject({
       defaultModel: 't2v',
-      models: ['t2v', 'i2v', 't2v_v3', 'i2v_v3'],
-      capabilities: {
-        generate: {
-          supportedDurationSecondsByModel: { t2v: [5, 8], t2v_v3: MODEL_DURATIONS.t2v_v3.map(Number) },
-          aspectRatios: ['16:9', '9:16', '1:1'],
-          supportsResolution: false,
-          providerOptions: {},
-        },
-        imageToVideo: {
-          enabled: true,
-          maxInputImages: 1,
-          supportsAspectRatio: false,
-          supportedDurationSecondsByModel: { i2v: [5, 8], i2v_v3: [5, 10, 15, 20] },
-          providerOptions: {},
-        },
-        videoToVideo: { enabled: false },
+      models: ['t2v', 't2v_v3', 'i2v', 'i2v_v3', 'minimax'],
+    });
+    // Exactly the declaration built from core's table (checked against core in capabilities.test.ts).
+    expect(provider.capabilities).toEqual(buildCapabilities());
+    expect(provider.capabilities).toMatchObject({
+      generate: {
+        supportedDurationSecondsByModel: { t2v: [5, 8], t2v_v3: MODEL_DURATIONS.t2v_v3.map(Number) },
+        resolutions: ['720P', '1080P'],
+        providerOptions: { tier: 'string' },
       },
+      imageToVideo: { enabled: true, maxInputImages: 2, supportedDurationSecondsByModel: { i2v: [5, 8] } },
+      videoToVideo: { enabled: false },
     });
   });
 
@@ -172,10 +182,15 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     // OpenClaw snaps 12 s to the model's nearest duration and says so; that is what was sent and priced.
     expect(answer.normalization).toMatchObject({ durationSeconds: { requested: 12, applied: 10 } });
     expect(answer.metadata).toMatchObject({ credits: 100, maxCredits: 100, status: 'COMPLETED' });
+    const body = { prompt: 'A lighthouse at dusk', aspectRatio: '9:16', duration: '10' };
     const posts = requestsWith('sk-text').filter((request) => request.method === 'POST');
     expect(posts.map((request) => [request.path, JSON.parse(request.body)])).toEqual([
-      ['/api/v1/generate/t2v_v3', { prompt: 'A lighthouse at dusk', aspectRatio: '9:16', duration: '10' }],
+      ['/api/v1/quote/t2v_v3', body], // the non-billable price first
+      ['/api/v1/generate/t2v_v3', body],
     ]);
+    // The quoted price is the cap the server enforces; the key makes a resend safe.
+    expect(posts[1]?.headers['x-max-credits']).toBe('100');
+    expect(posts[1]?.headers['idempotency-key']).toMatch(/^\S{8,128}$/);
     // The hosted URL serves the video (OpenClaw itself refuses to download from loopback).
     const file = await fetch(video?.url ?? '');
     expect(
@@ -189,7 +204,7 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     const answer = answers.image;
     expect(answer, answer.message).toMatchObject({ ok: true, model: 'i2v' });
     expect(answer.videos?.[0]?.url.startsWith(`${emulator.url}/`)).toBe(true);
-    const posts = requestsWith('sk-image').filter((request) => request.method === 'POST');
+    const posts = requestsWith('sk-image').filter((request) => request.path.startsWith('/api/v1/generate/'));
     expect(posts.map((request) => [request.path, JSON.parse(request.body)])).toEqual([
       [
         '/api/v1/generate/i2v',
@@ -202,6 +217,23 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     ]);
   });
 
+  it("video_generate's runtime generates with minimax: resolution, aspect ratio and its tier option", () => {
+    const answer = answers.minimax;
+    expect(answer, answer.message).toMatchObject({ ok: true, model: 'minimax', metadata: { credits: 30 } });
+    expect(answer.videos?.[0]?.url.startsWith(`${emulator.url}/`)).toBe(true);
+    const [post] = requestsWith('sk-minimax').filter(
+      (request) => request.path === '/api/v1/generate/minimax',
+    );
+    expect(JSON.parse(post?.body ?? '{}')).toEqual({
+      content: 'A paper boat in the rain',
+      duration: 6,
+      resolution: '1080p',
+      aspectRatio: '21:9',
+      tier: 'base',
+    });
+    expect(post?.headers['x-max-credits']).toBe('30');
+  });
+
   it('the registered provider refuses an unsupported duration with zero requests', () => {
     expect(answers.refused).toEqual({
       ok: false,
@@ -211,12 +243,13 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     expect(requestsWith('sk-refused')).toEqual([]);
   });
 
-  it('a video dearer than the configured maxCredits is refused before any request', () => {
+  it('a video dearer than the configured maxCredits is refused before it is submitted', () => {
     expect(answers.capped.ok).toBe(false);
     expect(answers.capped.message).toContain(
       'costs 100 credits, more than the 50 allowed by plugins.entries.aivideomaker.config.maxCredits; nothing was submitted',
     );
-    expect(requestsWith('sk-capped')).toEqual([]);
+    // Only the non-billable quote was asked; nothing was submitted.
+    expect(requestsWith('sk-capped').map((request) => request.path)).toEqual(['/api/v1/quote/t2v_v3']);
   });
 
   it('without a key the provider is not configured and sends nothing', () => {
