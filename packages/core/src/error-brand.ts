@@ -74,7 +74,10 @@ export function isInstanceOfErrorClass(
   target: abstract new (...args: never[]) => unknown,
   value: unknown,
 ): boolean {
-  if (Function.prototype[Symbol.hasInstance].call(target, value)) return true;
+  // The ordinary instanceof, without naming the global `Function` (a bundle may define it away, as the
+  // OpenClaw plugin does to keep zod from generating code).
+  if (typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(target.prototype, value))
+    return true;
   if (!isAIVideoMakerError(value)) return false;
   for (
     let proto = Object.getPrototypeOf(value);

@@ -10,6 +10,7 @@ import { packPlugin } from '../scripts/pack.ts';
 import { BIN_DIR, exec, PACKAGE_DIR, tempDir } from './helpers';
 
 const PUBLISHED_FILES = [
+  'LICENSE',
   'README.md',
   'dist/index.d.ts',
   'dist/index.js',

@@ -5430,7 +5430,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-C9kf5wu6.mjs
+// ../core/dist/video-urls-36BWsxUD.mjs
 /** Set (non-enumerable) on every error this package makes, by every copy of it. */
 const ERROR_BRAND = Symbol.for("aivideomaker.error");
 function isAIVideoMakerError(value, code) {
@@ -5443,7 +5443,7 @@ function isAIVideoMakerError(value, code) {
 * the same name on its prototype chain (class names are public API: they are each error's `name`).
 */
 function isInstanceOfErrorClass(target, value) {
-	if ((void 0).prototype[Symbol.hasInstance].call(target, value)) return true;
+	if (typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(target.prototype, value)) return true;
 	if (!isAIVideoMakerError(value)) return false;
 	for (let proto = Object.getPrototypeOf(value); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) if (Object.hasOwn(proto, "constructor") && proto.constructor.name === target.name) return true;
 	return false;
@@ -6075,7 +6075,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/retention-B8Gttsis.mjs
+// ../core/dist/retention-Bu7zroh-.mjs
 /**
 * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
 * connecting, with an error that looks like a network failure.
@@ -7593,7 +7593,7 @@ function expiryNote(how) {
 	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
 }
 
-// ../core/dist/local-image-CDLjp9Ax.mjs
+// ../core/dist/local-image-CBZk-Oqj.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
