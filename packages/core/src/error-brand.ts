@@ -76,7 +76,11 @@ export function isInstanceOfErrorClass(
 ): boolean {
   // The ordinary instanceof, without naming the global `Function` (a bundle may define it away, as the
   // OpenClaw plugin does to keep zod from generating code).
-  if (typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(target.prototype, value))
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.prototype.isPrototypeOf.call(target.prototype, value)
+  )
     return true;
   if (!isAIVideoMakerError(value)) return false;
   for (
