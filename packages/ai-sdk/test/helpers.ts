@@ -12,7 +12,7 @@ import { AIVideoMaker } from '@aivideomaker/core';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
 import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
 
-export const KEY = 'sk-live-SENTINEL-7d3e9b1a';
+export const KEY = 'fake-key-SENTINEL-7d3e9b1a';
 export const SPEED = 200;
 
 export function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<Emulator> {

@@ -146,7 +146,7 @@ it('an abort stops at once: no request after it, while the task is still renderi
 });
 
 it('the key is in no error: a refused key, a bad input, a failed task', async () => {
-  const wrongKey = 'sk-live-WRONG-9c1d7e3f2a';
+  const wrongKey = 'fake-key-WRONG-9c1d7e3f2a';
   const wrong = createAIVideoMaker({ client: new AIVideoMaker({ apiKey: wrongKey, baseUrl: emu.url }) });
   const errors = await Promise.all([
     generateVideo({ model: wrong.video('t2v'), prompt: 'A fox', poll: POLL }).catch(

@@ -3,7 +3,7 @@
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
 import { AIVideoMaker, type ClientOptions } from '../src/index';
 
-export const KEY = 'sk-live-SENTINEL-4f9a2c7e1b';
+export const KEY = 'fake-key-SENTINEL-4f9a2c7e1b';
 export const SPEED = 100;
 /** The emulator's rate-limit window at SPEED: 60 query requests per WINDOW_MS. */
 export const WINDOW_MS = 60_000 / SPEED;

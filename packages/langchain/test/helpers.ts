@@ -4,7 +4,7 @@ import { AIVideoMaker } from '@aivideomaker/core';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
 import type { BaseMessage } from '@langchain/core/messages';
 
-export const KEY = 'sk-live-SENTINEL-lc-7d3e91';
+export const KEY = 'fake-key-SENTINEL-lc-7d3e91';
 export const SPEED = 200;
 
 export function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<Emulator> {

@@ -3,7 +3,7 @@
 import { AIVideoMaker } from '@aivideomaker/core';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
 
-export const KEY = 'sk-live-SENTINEL-mastra-4b7c2e';
+export const KEY = 'fake-key-SENTINEL-mastra-4b7c2e';
 export const SPEED = 200;
 
 export function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<Emulator> {

@@ -10,8 +10,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
 export const BIN = join(import.meta.dirname, '../dist/bin.mjs');
-export const KEY = 'sk-live-MCPSENTINEL-4b9e1c';
-export const OTHER_KEY = 'sk-live-OTHERSENTINEL-8a2d7f';
+export const KEY = 'fake-key-MCPSENTINEL-4b9e1c';
+export const OTHER_KEY = 'fake-key-OTHERSENTINEL-8a2d7f';
 /** Status checks while waiting: often enough to see PROGRESS at this emulator speed. */
 export const POLL = ['--poll-interval', '100'];
 

@@ -146,7 +146,7 @@ describe('over Streamable HTTP', () => {
   });
 
   it('a rejected key gets advice, not the key', async () => {
-    const mallory = await httpClient(server.url, 'sk-live-WRONGSENTINEL-000');
+    const mallory = await httpClient(server.url, 'fake-key-WRONGSENTINEL-000');
     try {
       const result = await call(mallory, 'list_video_tasks', {});
       expect(result.isError).toBe(true);
