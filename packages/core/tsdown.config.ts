@@ -1,6 +1,12 @@
 import { packageConfig } from '../../tsdown.base.ts';
 
-// Three entries: the web-standard client, the Node-only helpers, and the framework-neutral tool specs.
+// Four entries: the web-standard client, the Node-only helpers, the framework-neutral tool specs, and the
+// helpers shared with the sibling packages (`internal`, not covered by semver).
 export default packageConfig({
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', tools: 'src/tools/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node/index.ts',
+    tools: 'src/tools/index.ts',
+    internal: 'src/internal.ts',
+  },
 });

@@ -1,8 +1,9 @@
 // createAIVideoMakerTools: core's tool specs mapped 1:1 to AI SDK tools. Name, description and both
 // schemas come from the spec; execute streams the task's status changes as preliminary results; the model
 // reads the spec's compact text while the app keeps the full output.
+
+import { approvalPolicy } from '@aivideomaker/core/internal';
 import {
-  approvalPolicy,
   createVideoToolSpecs,
   type ToolApprovalOption,
   type ToolName,

@@ -1,7 +1,8 @@
 // The tool set itself: core's specs mapped 1:1 (names, descriptions, schemas, paid flag), the
 // options core defines, the approval option checked up front, and types an app can build a UI on.
 import { InputValidationError, type ModelName } from '@aivideomaker/core';
-import { createVideoToolSpecs, type ToolDuration, videoTaskOutput } from '@aivideomaker/core/tools';
+import { videoTaskOutput } from '@aivideomaker/core/internal';
+import { createVideoToolSpecs, type ToolDuration } from '@aivideomaker/core/tools';
 import { type InferUITools, type ToolSet, tool } from 'ai';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';

@@ -4,13 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MAX_CREDITS, EXIT } from '@aivideomaker/cli';
-import {
-  durationText,
-  estimateCredits,
-  MODEL_DURATIONS,
-  priceText,
-  type TimedModel,
-} from '@aivideomaker/core';
+import { estimateCredits } from '@aivideomaker/core';
+import { durationText, MODEL_DURATIONS, priceText, type TimedModel } from '@aivideomaker/core/internal';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSkillMarkdown, SKILL_SCRIPT, slugProblems, validateSkill } from '../src/index';
 import { copySkill, SKILL_DIR, tempDir } from './helpers';

@@ -1,7 +1,8 @@
 // The flags of `generate` and `estimate` come from core's model schemas (their JSON Schema): one flag
 // per field, kebab-cased (`aspectRatio` -> `--aspect-ratio`), repeatable when the field is a list. No
 // field, duration or aspect ratio is declared here, so the CLI follows core when the API changes.
-import { IMAGE_FIELDS, MODEL_INPUT_SCHEMAS, MODEL_NAMES, type ModelName } from '@aivideomaker/core';
+import { MODEL_INPUT_SCHEMAS, MODEL_NAMES, type ModelName } from '@aivideomaker/core';
+import { IMAGE_FIELDS } from '@aivideomaker/core/internal';
 import type { FlagSpecs } from './args';
 
 export interface ModelField {

@@ -6,12 +6,18 @@ import { join } from 'node:path';
 import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as core from '../src/index';
+import { ERROR_BRAND } from '../src/internal';
 import { createVideoToolSpecs, formatToolError } from '../src/tools/index';
 import { emulator } from './helpers';
 
 const cjs = createRequire(import.meta.url)(
   join(import.meta.dirname, '..', 'dist', 'index.cjs'),
 ) as typeof core;
+const cjsInternal = createRequire(import.meta.url)(
+  join(import.meta.dirname, '..', 'dist', 'internal.cjs'),
+) as {
+  ERROR_BRAND: symbol;
+};
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -47,10 +53,10 @@ describe('errors across two copies of core', () => {
 
   it('the brand is the same in both copies, and is neither enumerable nor in JSON', async () => {
     const error = await wrongKeyError(core);
-    expect(cjs.ERROR_BRAND).toBe(core.ERROR_BRAND);
+    expect(cjsInternal.ERROR_BRAND).toBe(ERROR_BRAND);
     expect(cjs.isAIVideoMakerError(error, 'authentication_failed')).toBe(true);
     expect(error instanceof cjs.AuthenticationError).toBe(true);
-    expect(Object.keys(error as object)).not.toContain(String(core.ERROR_BRAND));
+    expect(Object.keys(error as object)).not.toContain(String(ERROR_BRAND));
     expect(JSON.stringify(error)).not.toContain('aivideomaker.error');
   });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getVideoUrls, InputValidationError, sniffImageType, toImageInput } from '../src/index';
+import { getVideoUrls, InputValidationError, toImageInput } from '../src/index';
+import { sniffImageType } from '../src/media';
 import { downloadVideo, imageFromPath } from '../src/node/index';
 import { clientFor, emulator, PNG_BYTES, PNG_DATA_URL, T2V } from './helpers';
 

@@ -2,7 +2,8 @@
 // call accepted by the emulator and charged the per-second price; the list price and the tool texts.
 import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeCredits, estimateCredits, InputValidationError, toWireInput } from '../src/index';
+import { estimateCredits, InputValidationError } from '../src/index';
+import { describeCredits, toWireInput } from '../src/internal';
 import { createVideoToolSpecs } from '../src/tools/index';
 import { clientFor, emulator, KEY, LIVE_EMULATOR, PNG_DATA_URL } from './helpers';
 

@@ -7,11 +7,10 @@ import {
   AIVideoMaker,
   estimateCredits,
   InputValidationError,
-  MODEL_DURATIONS,
   MODEL_INPUT_SCHEMAS,
   MODEL_NAMES,
-  toWireInput,
 } from '../src/index';
+import { MODEL_DURATIONS, toWireInput } from '../src/internal';
 import { KEY, T2V } from './helpers';
 
 describe('models', () => {

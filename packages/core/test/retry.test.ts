@@ -1,8 +1,7 @@
 // Reads retried with backoff; Retry-After (seconds, HTTP date, retry-after-ms) honoured and capped.
 import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { backoffMs, MAX_RETRY_AFTER_MS } from '../src/http/retry';
-import { parseRetryAfter } from '../src/index';
+import { backoffMs, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../src/http/retry';
 import { clientFor, emulator } from './helpers';
 
 let emu: Emulator;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { approvalPolicy } from '../src/internal';
 import {
-  approvalPolicy,
   createVideoToolSpecs,
   formatToolError,
   TOOL_NAMES,

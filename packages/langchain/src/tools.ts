@@ -2,10 +2,10 @@
 // input schema come from the spec; the model reads the spec's short text, the app gets the full output as
 // the ToolMessage artifact.
 import { isAbortError } from '@aivideomaker/core';
+import { parseToolInput } from '@aivideomaker/core/internal';
 import {
   createVideoToolSpecs,
   formatToolError,
-  parseToolInput,
   type VideoToolSetOptions,
   type VideoToolSpec,
 } from '@aivideomaker/core/tools';

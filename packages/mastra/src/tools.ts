@@ -2,8 +2,8 @@
 // schema come from the spec (Mastra validates both); the model reads the spec's short text, the app gets
 // the full output as the tool result.
 import { isAbortError } from '@aivideomaker/core';
+import { approvalPolicy } from '@aivideomaker/core/internal';
 import {
-  approvalPolicy,
   createVideoToolSpecs,
   formatToolError,
   type ToolApprovalOption,

@@ -5,7 +5,7 @@
 // always, more with --allowed-host.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_KEY_ENV } from '@aivideomaker/core';
+import { API_KEY_ENV } from '@aivideomaker/core/internal';
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { coreLogger, type Log } from './log';

@@ -1,6 +1,6 @@
 // The built bin with --http: every request's bearer key is that user's API key. Two users see only their
 // own tasks; no bearer (and no server key) is a 401; the keys show in no log line, result or error.
-import { videoTaskOutput } from '@aivideomaker/core/tools';
+import { videoTaskOutput } from '@aivideomaker/core/internal';
 import type { Emulator } from '@aivideomaker/emulator';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';

@@ -1,7 +1,8 @@
 // The built bin over stdio, driven by the MCP SDK's client the way a desktop host drives it, against the
 // emulator over real HTTP.
 
-import { createVideoToolSpecs, videoTaskOutput } from '@aivideomaker/core/tools';
+import { videoTaskOutput } from '@aivideomaker/core/internal';
+import { createVideoToolSpecs } from '@aivideomaker/core/tools';
 import type { Emulator } from '@aivideomaker/emulator';
 import type { CallToolResult, ResourceLink } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

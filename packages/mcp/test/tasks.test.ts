@@ -1,7 +1,7 @@
 // MCP Tasks through the SDK's experimental tasks client against the built bin over stdio: a task at once,
 // tasks/get mapping our statuses, tasks/result with the video, tasks/cancel cancelling a queued render and
 // refused (the task keeps running) once rendering started.
-import { videoTaskOutput } from '@aivideomaker/core/tools';
+import { videoTaskOutput } from '@aivideomaker/core/internal';
 import type { Emulator } from '@aivideomaker/emulator';
 import { type CallToolResult, CallToolResultSchema, type Task } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,11 +1,11 @@
 // The declared capabilities are core's model table, mode by mode: nothing added, nothing missing.
+import { MODEL_NAMES } from '@aivideomaker/core';
 import {
   ASPECT_RATIOS,
   MINIMAX_ASPECT_RATIOS,
   MINIMAX_DURATION,
   MODEL_DURATIONS,
-  MODEL_NAMES,
-} from '@aivideomaker/core';
+} from '@aivideomaker/core/internal';
 import { describe, expect, it } from 'vitest';
 import { buildCapabilities, buildCatalog, modelCapabilities } from './capabilities';
 import { findOffer, OFFERED_MODELS } from './models';

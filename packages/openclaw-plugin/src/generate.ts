@@ -3,13 +3,8 @@
 // cap, submit through core with an Idempotency-Key and that cap as X-Max-Credits, wait with core's shared
 // watcher within the request's time budget, and hand back the hosted URL (OpenClaw delivers a URL even
 // when the file is over its 16 MB local cap, and downloads from loopback are refused by its SSRF guard).
-import {
-  AIVideoMaker,
-  type ClientOptions,
-  getVideoUrls,
-  MissingApiKeyError,
-  newIdempotencyKey,
-} from '@aivideomaker/core';
+import { AIVideoMaker, type ClientOptions, getVideoUrls, MissingApiKeyError } from '@aivideomaker/core';
+import { newIdempotencyKey } from '@aivideomaker/core/internal';
 import type { PluginConfig } from './config';
 import { creditCap } from './credit-cap';
 import { VideoGenerationFailure } from './failures';

@@ -2,16 +2,15 @@
 // list): its modes (core's text_to_video and image_to_video tools), durations, aspect ratios,
 // resolutions, how many images it takes and its own options. `lv` is left out: it takes one prompt per
 // 5-second segment, and video_generate sends exactly one prompt.
+import { MODEL_INPUT_SCHEMAS, type ModelName } from '@aivideomaker/core';
 import {
   ASPECT_RATIOS,
   MINIMAX_ASPECT_RATIOS,
   MINIMAX_DURATION,
   MINIMAX_RESOLUTIONS,
   MODEL_DURATIONS,
-  MODEL_INPUT_SCHEMAS,
   MODEL_TABLE,
-  type ModelName,
-} from '@aivideomaker/core';
+} from '@aivideomaker/core/internal';
 
 export type OfferedModel = Exclude<ModelName, 'lv'>;
 export type VideoMode = 'generate' | 'imageToVideo';

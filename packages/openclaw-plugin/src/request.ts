@@ -3,7 +3,8 @@
 // so a request the model cannot honour costs nothing. OpenClaw already snaps durations and drops
 // unsupported hints for the capabilities we declare; this is the check for everything that still
 // arrives (direct provider calls, older hosts, options OpenClaw passes through).
-import { InputValidationError, type ModelInput, toImageInput, toWireInput } from '@aivideomaker/core';
+import { InputValidationError, type ModelInput, toImageInput } from '@aivideomaker/core';
+import { toWireInput } from '@aivideomaker/core/internal';
 import { findOffer, type ModelOffer, OFFERED_MODELS, type OfferedModel } from './models';
 import type { VideoGenerationRequest } from './openclaw-types';
 import { PROVIDER_ID } from './provider-id';

@@ -7,7 +7,7 @@
 // call runs in one child process (test/fixtures/openclaw-runtime.mjs); the tests read their results.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODEL_DURATIONS } from '@aivideomaker/core';
+import { MODEL_DURATIONS } from '@aivideomaker/core/internal';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packPlugin } from '../scripts/pack.ts';

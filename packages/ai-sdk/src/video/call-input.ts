@@ -2,13 +2,8 @@
 // model cannot honour become `unsupported` warnings; values it cannot take (a duration it does not offer,
 // an image for a text model) are errors that name the field and what is allowed, never a silent change.
 import type { Experimental_VideoModelV4CallOptions as CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import {
-  InputValidationError,
-  LV_SEGMENT_SECONDS,
-  type ModelName,
-  toWireInput,
-  type WireInput,
-} from '@aivideomaker/core';
+import { InputValidationError, type ModelName, type WireInput } from '@aivideomaker/core';
+import { LV_SEGMENT_SECONDS, toWireInput } from '@aivideomaker/core/internal';
 import { capabilities, type ModelCapabilities } from './capabilities';
 import { mediaInputs } from './media-inputs';
 import { type AIVideoMakerVideoOptions, parseVideoOptions } from './provider-options';

@@ -2,7 +2,7 @@
 // provider needs no key), hence one rate limiter and one watcher for all their status reads; the credit cap;
 // the webhook bookkeeping.
 import { AIVideoMaker } from '@aivideomaker/core';
-import { CreditBudget } from '@aivideomaker/core/tools';
+import { CreditBudget } from '@aivideomaker/core/internal';
 import { EndedTasks } from './ended-tasks';
 import { WebhookCalls } from './webhook';
 

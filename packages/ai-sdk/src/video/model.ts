@@ -14,7 +14,7 @@ import {
   type ModelName,
   withWebhookToken,
 } from '@aivideomaker/core';
-import { CreditBudget } from '@aivideomaker/core/tools';
+import { CreditBudget } from '@aivideomaker/core/internal';
 import { mapCallOptions } from './call-input';
 import type { ProviderContext } from './context';
 import { checkTask, toStatusResult } from './status';

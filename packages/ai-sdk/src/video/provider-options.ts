@@ -1,6 +1,7 @@
 // `providerOptions.aivideomaker`: what the SDK's own call options do not cover. Checked before any request,
 // with core's schema for the segment prompts and core's error (field path and allowed values).
-import { InputValidationError, LVInputSchema } from '@aivideomaker/core';
+import { InputValidationError } from '@aivideomaker/core';
+import { LVInputSchema } from '@aivideomaker/core/internal';
 import { z } from 'zod';
 
 const PREFIX = 'providerOptions.aivideomaker';

@@ -1,10 +1,5 @@
-import {
-  describeCredits,
-  estimateCredits,
-  type ModelInput,
-  type ModelName,
-  toWireInput,
-} from '@aivideomaker/core';
+import { estimateCredits, type ModelInput, type ModelName } from '@aivideomaker/core';
+import { describeCredits, toWireInput } from '@aivideomaker/core/internal';
 import { expectPositionals } from '../args';
 import type { Command, CommandContext } from '../command';
 import { MODEL_FLAGS, modelFieldHelp } from '../model-fields';

@@ -1,6 +1,7 @@
 // The end of every command that waits or downloads: the summary, the saved file and the final
 // `MEDIA: <absolute path>` line that OpenClaw agents repeat to attach the video.
-import { expiryNote, getVideoUrls, outputMessage, type Task } from '@aivideomaker/core';
+import { getVideoUrls, outputMessage, type Task } from '@aivideomaker/core';
+import { expiryNote } from '@aivideomaker/core/internal';
 import { type FlagSpec, type FlagValues, numberFlag } from '../args';
 import type { CommandContext } from '../command';
 import { formatBytes, formatElapsed } from '../format';

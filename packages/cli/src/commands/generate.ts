@@ -1,4 +1,4 @@
-import { assertWebhookUrl, toWireInput } from '@aivideomaker/core';
+import { assertWebhookUrl, toWireInput } from '@aivideomaker/core/internal';
 import { expectPositionals, numberFlag } from '../args';
 import type { Command } from '../command';
 import { confirmSpend, DEFAULT_MAX_CREDITS } from '../confirm';

@@ -1,5 +1,5 @@
 // The small task commands: one request each, no waiting.
-import { TASK_STATUSES } from '@aivideomaker/core';
+import { TASK_STATUSES } from '@aivideomaker/core/internal';
 import { expectPositionals, numberFlag } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';

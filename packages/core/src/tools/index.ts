@@ -1,12 +1,11 @@
 // @aivideomaker/core/tools: framework-neutral tool specs that every adapter maps 1:1.
-export { approvalPolicy, type ToolApprovalOption } from './approval';
-export { CreditBudget } from './budget';
+// Every runtime name here is public API (pinned by test/exports.test.ts); the adapters' shared helpers
+// (approval policy, input parsing, budget, output schemas) are in `@aivideomaker/core/internal`.
+export type { ToolApprovalOption } from './approval';
 export { createVideoToolSpecs } from './create';
 export { formatToolError } from './format-error';
 export type { VideoToolTypes } from './io-types';
-export { parseToolInput } from './parse';
 export type { EstimateOutput, ListTasksOutput, ToolDuration, VideoTaskOutput } from './schemas';
-export { estimateOutput, listTasksOutput, videoTaskOutput } from './schemas';
 export type {
   ToolName,
   VideoToolContext,

@@ -1,7 +1,7 @@
 // The data of the video workflow between its steps. Model names, model fields and the task output come
 // from core; only what the workflow itself adds (approval, suspension payloads) is declared here.
 import { MODEL_NAMES, type ModelInput, type ModelName, type Task } from '@aivideomaker/core';
-import { videoTaskOutput } from '@aivideomaker/core/tools';
+import { videoTaskOutput } from '@aivideomaker/core/internal';
 import { z } from 'zod';
 
 const model = z.enum(MODEL_NAMES).describe(`The model: ${MODEL_NAMES.join(', ')}`);

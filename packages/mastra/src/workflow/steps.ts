@@ -3,14 +3,13 @@
 import {
   type AIVideoMaker,
   BudgetExceededError,
-  describeCredits,
   estimateCredits,
   type GenerateOptions,
   InputValidationError,
   type ModelInput,
   type ModelName,
-  toWireInput,
 } from '@aivideomaker/core';
+import { describeCredits, toWireInput } from '@aivideomaker/core/internal';
 import { createStep } from '@mastra/core/workflows';
 import {
   approvalDecision,

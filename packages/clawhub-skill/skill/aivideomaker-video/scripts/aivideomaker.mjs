@@ -5430,7 +5430,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-36BWsxUD.mjs
+// ../core/dist/media-G15E3WTb.mjs
 /** Set (non-enumerable) on every error this package makes, by every copy of it. */
 const ERROR_BRAND = Symbol.for("aivideomaker.error");
 function isAIVideoMakerError(value, code) {
@@ -5737,16 +5737,14 @@ function minimaxPrice(input) {
 		credits: seconds * rate
 	};
 }
-/** The models of the API document, which every server offers. */
-const DOCUMENTED_MODELS = [
+/** Every model this client knows: the documented ones and the live service's `minimax`. */
+const MODEL_NAMES = [...[
 	"t2v",
 	"i2v",
 	"lv",
 	"t2v_v3",
 	"i2v_v3"
-];
-/** Every model this client knows: the documented ones and the live service's `minimax`. */
-const MODEL_NAMES = [...DOCUMENTED_MODELS, "minimax"];
+], "minimax"];
 const ASPECT_RATIOS = [
 	"16:9",
 	"9:16",
@@ -5806,45 +5804,23 @@ const LVInputSchema = strictObject({
 	image: image.describe("First-frame image: public URL or data:image/...;base64,..."),
 	prompt: array(prompt).min(1).max(6).describe("One prompt per 5-second segment, 1 to 6")
 });
-const T2VV3InputSchema = strictObject({
-	prompt,
-	aspectRatio,
-	duration: _enum(MODEL_DURATIONS.t2v_v3).describe("Seconds of video")
-});
-const I2VV3InputSchema = strictObject({
-	image,
-	prompt: optionalPrompt,
-	duration: _enum(MODEL_DURATIONS.i2v_v3).describe("Seconds of video")
-});
 /** The wire body schema of each model (what is sent to POST /api/v1/generate/{model}). */
 const MODEL_INPUT_SCHEMAS = {
 	t2v: T2VInputSchema,
 	i2v: I2VInputSchema,
 	lv: LVInputSchema,
-	t2v_v3: T2VV3InputSchema,
-	i2v_v3: I2VV3InputSchema,
+	t2v_v3: strictObject({
+		prompt,
+		aspectRatio,
+		duration: _enum(MODEL_DURATIONS.t2v_v3).describe("Seconds of video")
+	}),
+	i2v_v3: strictObject({
+		image,
+		prompt: optionalPrompt,
+		duration: _enum(MODEL_DURATIONS.i2v_v3).describe("Seconds of video")
+	}),
 	minimax: MinimaxInputSchema
 };
-function abortReason(signal) {
-	return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
-}
-function throwIfAborted(signal) {
-	if (signal?.aborted) throw abortReason(signal);
-}
-function sleep(ms, signal) {
-	return new Promise((resolve, reject) => {
-		if (signal?.aborted) return reject(abortReason(signal));
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(abortReason(signal));
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener("abort", onAbort);
-			resolve();
-		}, Math.max(0, ms));
-		signal?.addEventListener("abort", onAbort, { once: true });
-	});
-}
 const IMAGE_TYPES = [
 	"image/png",
 	"image/jpeg",
@@ -5952,251 +5928,9 @@ function validateInputImages(body, options = {}) {
 		});
 	}
 }
-const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
-/** Whether a value can be a task id (also how a webhook payload's or a server answer's id is screened). */
-function isTaskId(taskId) {
-	return typeof taskId === "string" && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
-}
-const DEFAULT_RATE_LIMIT = {
-	limit: 60,
-	windowMs: 6e4
-};
-function isQueryLimiter(value) {
-	return typeof value?.acquire === "function";
-}
-/** The limiter a setting stands for (undefined: no limit). */
-function limiterOf(setting) {
-	if (setting === false) return void 0;
-	if (isQueryLimiter(setting)) {
-		if (typeof setting.pause !== "function") throw new TypeError("rateLimit: a limiter needs acquire(signal) and pause(ms) methods");
-		return setting;
-	}
-	return new RateLimiter(setting);
-}
-/** The budget a setting enforces, for pacing (false: no limit). */
-function budgetOf(setting) {
-	if (!isQueryLimiter(setting)) return setting;
-	return {
-		limit: setting.limit ?? DEFAULT_RATE_LIMIT.limit,
-		windowMs: setting.windowMs ?? DEFAULT_RATE_LIMIT.windowMs
-	};
-}
-var RateLimiter = class {
-	#limit;
-	#windowMs;
-	/** End time of each slot used in the window; Infinity while its request is in flight. */
-	#slots = [];
-	#pausedUntil = 0;
-	#wakers = /* @__PURE__ */ new Set();
-	constructor(options) {
-		if (!(options.limit >= 1) || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) throw new RangeError("rateLimit needs limit >= 1 and a finite windowMs > 0");
-		this.#limit = Math.floor(options.limit);
-		this.#windowMs = options.windowMs;
-	}
-	get limit() {
-		return this.#limit;
-	}
-	get windowMs() {
-		return this.#windowMs;
-	}
-	/** Waits for a free slot; call the returned function once the answer has arrived (or failed). */
-	async acquire(signal) {
-		for (;;) {
-			throwIfAborted(signal);
-			const now = Date.now();
-			this.#slots = this.#slots.filter((slot) => slot.end + this.#windowMs > now);
-			if (now >= this.#pausedUntil && this.#slots.length < this.#limit) return this.#take();
-			const oldest = Math.min(...this.#slots.map((slot) => slot.end));
-			const freeAt = this.#slots.length < this.#limit ? now : oldest + this.#windowMs;
-			await this.#waitUntil(Math.max(this.#pausedUntil, freeAt), signal);
-		}
-	}
-	/** The server said 429: nobody sends before `ms` from now. */
-	pause(ms) {
-		this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
-	}
-	#take() {
-		const slot = { end: Number.POSITIVE_INFINITY };
-		this.#slots.push(slot);
-		return () => {
-			if (slot.end !== Number.POSITIVE_INFINITY) return;
-			slot.end = Date.now();
-			for (const wake of this.#wakers) wake();
-		};
-	}
-	/** Sleeps until `time` (Infinity: until a slot is released), or until a release, or abort. */
-	#waitUntil(time, signal) {
-		return new Promise((resolve, reject) => {
-			const done = () => {
-				clearTimeout(timer);
-				this.#wakers.delete(done);
-				signal?.removeEventListener("abort", onAbort);
-				resolve();
-			};
-			const onAbort = () => {
-				done();
-				reject(abortReason(signal));
-			};
-			const timer = Number.isFinite(time) ? setTimeout(done, Math.max(1, time - Date.now())) : void 0;
-			this.#wakers.add(done);
-			signal?.addEventListener("abort", onAbort, { once: true });
-		});
-	}
-};
-const targets = /* @__PURE__ */ new WeakMap();
-/** Called by the client: lets webhook handlers nudge its watcher without a public method. */
-function registerWebhookTarget(client, target) {
-	targets.set(client, target);
-}
-const SKIPPED_KEYS = /thumb|poster|cover|image|preview|avatar|frame/i;
-const MAX_DEPTH = 4;
-function isHttpUrl(value) {
-	return /^https?:\/\/\S+$/i.test(value) && URL.canParse(value);
-}
-function collect(value, depth, found) {
-	if (depth > MAX_DEPTH || value === null || value === void 0) return;
-	if (typeof value === "string") {
-		if (isHttpUrl(value)) found.add(value);
-		return;
-	}
-	if (Array.isArray(value)) {
-		for (const item of value) collect(item, depth + 1, found);
-		return;
-	}
-	if (typeof value === "object") {
-		for (const [key, item] of Object.entries(value)) if (!SKIPPED_KEYS.test(key)) collect(item, depth + 1, found);
-	}
-}
-/** Video URLs of a task (or of a raw `output` value), in the order found, without duplicates. */
-function getVideoUrls(taskOrOutput) {
-	const output = taskOrOutput !== null && typeof taskOrOutput === "object" && "id" in taskOrOutput && "status" in taskOrOutput ? taskOrOutput.output : taskOrOutput;
-	const found = /* @__PURE__ */ new Set();
-	collect(output, 0, found);
-	return [...found];
-}
 
-// ../core/dist/retention-Bu7zroh-.mjs
-/**
-* Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
-* connecting, with an error that looks like a network failure.
-*/
-const BAD_PORTS = /* @__PURE__ */ new Set([
-	1,
-	7,
-	9,
-	11,
-	13,
-	15,
-	17,
-	19,
-	20,
-	21,
-	22,
-	23,
-	25,
-	37,
-	42,
-	43,
-	53,
-	69,
-	77,
-	79,
-	87,
-	95,
-	101,
-	102,
-	103,
-	104,
-	109,
-	110,
-	111,
-	113,
-	115,
-	117,
-	119,
-	123,
-	135,
-	137,
-	139,
-	143,
-	161,
-	179,
-	389,
-	427,
-	465,
-	512,
-	513,
-	514,
-	515,
-	526,
-	530,
-	531,
-	532,
-	540,
-	548,
-	554,
-	556,
-	563,
-	587,
-	601,
-	636,
-	989,
-	990,
-	993,
-	995,
-	1719,
-	1720,
-	1723,
-	2049,
-	3659,
-	4045,
-	4190,
-	5060,
-	5061,
-	6e3,
-	6566,
-	6665,
-	6666,
-	6667,
-	6668,
-	6669,
-	6679,
-	6697,
-	10080
-]);
-/** Whether `fetch` refuses to connect to this port (6000, 6665-6669, 10080, ...). */
-function isBlockedPort(port) {
-	return BAD_PORTS.has(port);
-}
-/**
-* The key goes in the `key` header, so it must be a visible ASCII string: a CR, LF or NUL would be refused
-* by `fetch` (or split the header), and a character past Latin-1 cannot be sent at all. The message says
-* where the bad character is, never what the key is.
-*/
-function assertApiKey(key) {
-	for (let index = 0; index < key.length; index++) {
-		const code = key.charCodeAt(index);
-		if (code > 32 && code < 127) continue;
-		throw new InputValidationError("apiKey", `contains ${code === 13 || code === 10 ? "a line break (CR or LF)" : code === 0 ? "a NUL character" : code < 32 || code === 127 ? "a control character" : code === 32 ? "a space" : "a character outside ASCII"} at position ${index + 1}; an API key is visible ASCII only`, void 0, "Copy the key again from https://aivideomaker.ai (AIVIDEOMAKER_API_KEY).");
-	}
-}
-/**
-* `baseUrl` without a trailing slash, or an InputValidationError saying what is wrong with it. Blocked
-* ports are checked for the built-in fetch (`checkPort`); a fetch passed in may have its own rules.
-*/
-function normalizeBaseUrl(value, checkPort = true) {
-	const fail = (problem) => {
-		throw new InputValidationError("baseUrl", problem, void 0, "Example: https://aivideomaker.ai");
-	};
-	if (!URL.canParse(value)) return fail(`${JSON.stringify(value)} is not an absolute http(s) URL`);
-	const url = new URL(value);
-	if (!/^https?:$/.test(url.protocol)) fail(`${JSON.stringify(value)} is not an absolute http(s) URL`);
-	if (url.username || url.password) fail("must not contain a user name or password (user:pass@)");
-	if (url.search || value.includes("?")) fail("must not contain a query (?...)");
-	if (url.hash || value.includes("#")) fail("must not contain a fragment (#...)");
-	if (checkPort && url.port && isBlockedPort(Number(url.port))) fail(`uses port ${url.port}, which fetch refuses to connect to; run the server on another port`);
-	return value.replace(/\/+$/, "");
-}
+// ../core/dist/retention-sNr-bTAR.mjs
+function readEnv(name) {}
 function describeValue(value) {
 	if (value === void 0) return "missing";
 	if (value === null) return "null";
@@ -6328,6 +6062,304 @@ function describeCredits(model, input) {
 	if (model === "lv") return `${input.prompt.length} prompt(s) x 5 s x ${CREDITS_PER_SECOND.lv} credits/s = ${credits} credits`;
 	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
 }
+/** The live API accepts keys of 8 to 128 characters. */
+const IDEMPOTENCY_KEY_LENGTH = {
+	min: 8,
+	max: 128
+};
+const KEY_CHARS = /^[\x21-\x7e]+$/;
+/** A fresh key: 16 random bytes (the vendor asks for 16+), base64url, 26 characters with its prefix. */
+function newIdempotencyKey() {
+	const bytes = crypto.getRandomValues(/* @__PURE__ */ new Uint8Array(16));
+	return `avm-${bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+}
+function assertIdempotencyKey(value) {
+	const { min, max } = IDEMPOTENCY_KEY_LENGTH;
+	if (typeof value !== "string" || value.length < min || value.length > max || !KEY_CHARS.test(value)) throw new InputValidationError("idempotencyKey", `${describeValue(value)} is not ${min} to ${max} visible ASCII characters (no spaces)`, void 0, "Use one random key per logical generation, e.g. crypto.randomUUID().");
+	return value;
+}
+/** X-Max-Credits: a whole number of credits >= 0. */
+function assertMaxCredits(value) {
+	if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw new InputValidationError("maxCredits", `${describeValue(value)} is not a whole number of credits >= 0`);
+	return value;
+}
+/** The server's own retention message (a finished task's `output.msg` on the live service), if any. */
+function outputMessage(task) {
+	const output = task?.output;
+	const msg = output !== null && typeof output === "object" ? output.msg : void 0;
+	return typeof msg === "string" && msg.trim() ? msg.trim() : void 0;
+}
+/** "The video URL expires (24 h on the live service): <how> to keep it." */
+function expiryNote(how) {
+	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
+}
+
+// ../core/dist/video-urls-BVqw5a5U.mjs
+function abortReason(signal) {
+	return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+function throwIfAborted(signal) {
+	if (signal?.aborted) throw abortReason(signal);
+}
+function sleep(ms, signal) {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(abortReason(signal));
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(abortReason(signal));
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener("abort", onAbort);
+			resolve();
+		}, Math.max(0, ms));
+		signal?.addEventListener("abort", onAbort, { once: true });
+	});
+}
+const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
+/** Whether a value can be a task id (also how a webhook payload's or a server answer's id is screened). */
+function isTaskId(taskId) {
+	return typeof taskId === "string" && TASK_ID.test(taskId) && !/^\.{1,2}$/.test(taskId);
+}
+const DEFAULT_RATE_LIMIT = {
+	limit: 60,
+	windowMs: 6e4
+};
+function isQueryLimiter(value) {
+	return typeof value?.acquire === "function";
+}
+/** The limiter a setting stands for (undefined: no limit). */
+function limiterOf(setting) {
+	if (setting === false) return void 0;
+	if (isQueryLimiter(setting)) {
+		if (typeof setting.pause !== "function") throw new TypeError("rateLimit: a limiter needs acquire(signal) and pause(ms) methods");
+		return setting;
+	}
+	return new RateLimiter(setting);
+}
+/** The budget a setting enforces, for pacing (false: no limit). */
+function budgetOf(setting) {
+	if (!isQueryLimiter(setting)) return setting;
+	return {
+		limit: setting.limit ?? DEFAULT_RATE_LIMIT.limit,
+		windowMs: setting.windowMs ?? DEFAULT_RATE_LIMIT.windowMs
+	};
+}
+var RateLimiter = class {
+	#limit;
+	#windowMs;
+	/** End time of each slot used in the window; Infinity while its request is in flight. */
+	#slots = [];
+	#pausedUntil = 0;
+	#wakers = /* @__PURE__ */ new Set();
+	constructor(options) {
+		if (!(options.limit >= 1) || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) throw new RangeError("rateLimit needs limit >= 1 and a finite windowMs > 0");
+		this.#limit = Math.floor(options.limit);
+		this.#windowMs = options.windowMs;
+	}
+	get limit() {
+		return this.#limit;
+	}
+	get windowMs() {
+		return this.#windowMs;
+	}
+	/** Waits for a free slot; call the returned function once the answer has arrived (or failed). */
+	async acquire(signal) {
+		for (;;) {
+			throwIfAborted(signal);
+			const now = Date.now();
+			this.#slots = this.#slots.filter((slot) => slot.end + this.#windowMs > now);
+			if (now >= this.#pausedUntil && this.#slots.length < this.#limit) return this.#take();
+			const oldest = Math.min(...this.#slots.map((slot) => slot.end));
+			const freeAt = this.#slots.length < this.#limit ? now : oldest + this.#windowMs;
+			await this.#waitUntil(Math.max(this.#pausedUntil, freeAt), signal);
+		}
+	}
+	/** The server said 429: nobody sends before `ms` from now. */
+	pause(ms) {
+		this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+	}
+	#take() {
+		const slot = { end: Number.POSITIVE_INFINITY };
+		this.#slots.push(slot);
+		return () => {
+			if (slot.end !== Number.POSITIVE_INFINITY) return;
+			slot.end = Date.now();
+			for (const wake of this.#wakers) wake();
+		};
+	}
+	/** Sleeps until `time` (Infinity: until a slot is released), or until a release, or abort. */
+	#waitUntil(time, signal) {
+		return new Promise((resolve, reject) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.#wakers.delete(done);
+				signal?.removeEventListener("abort", onAbort);
+				resolve();
+			};
+			const onAbort = () => {
+				done();
+				reject(abortReason(signal));
+			};
+			const timer = Number.isFinite(time) ? setTimeout(done, Math.max(1, time - Date.now())) : void 0;
+			this.#wakers.add(done);
+			signal?.addEventListener("abort", onAbort, { once: true });
+		});
+	}
+};
+const targets = /* @__PURE__ */ new WeakMap();
+/** Called by the client: lets webhook handlers nudge its watcher without a public method. */
+function registerWebhookTarget(client, target) {
+	targets.set(client, target);
+}
+const SKIPPED_KEYS = /thumb|poster|cover|image|preview|avatar|frame/i;
+const MAX_DEPTH = 4;
+function isHttpUrl(value) {
+	return /^https?:\/\/\S+$/i.test(value) && URL.canParse(value);
+}
+function collect(value, depth, found) {
+	if (depth > MAX_DEPTH || value === null || value === void 0) return;
+	if (typeof value === "string") {
+		if (isHttpUrl(value)) found.add(value);
+		return;
+	}
+	if (Array.isArray(value)) {
+		for (const item of value) collect(item, depth + 1, found);
+		return;
+	}
+	if (typeof value === "object") {
+		for (const [key, item] of Object.entries(value)) if (!SKIPPED_KEYS.test(key)) collect(item, depth + 1, found);
+	}
+}
+/** Video URLs of a task (or of a raw `output` value), in the order found, without duplicates. */
+function getVideoUrls(taskOrOutput) {
+	const output = taskOrOutput !== null && typeof taskOrOutput === "object" && "id" in taskOrOutput && "status" in taskOrOutput ? taskOrOutput.output : taskOrOutput;
+	const found = /* @__PURE__ */ new Set();
+	collect(output, 0, found);
+	return [...found];
+}
+
+// ../core/dist/client-D90iWkS_.mjs
+/**
+* Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
+* connecting, with an error that looks like a network failure.
+*/
+const BAD_PORTS = /* @__PURE__ */ new Set([
+	1,
+	7,
+	9,
+	11,
+	13,
+	15,
+	17,
+	19,
+	20,
+	21,
+	22,
+	23,
+	25,
+	37,
+	42,
+	43,
+	53,
+	69,
+	77,
+	79,
+	87,
+	95,
+	101,
+	102,
+	103,
+	104,
+	109,
+	110,
+	111,
+	113,
+	115,
+	117,
+	119,
+	123,
+	135,
+	137,
+	139,
+	143,
+	161,
+	179,
+	389,
+	427,
+	465,
+	512,
+	513,
+	514,
+	515,
+	526,
+	530,
+	531,
+	532,
+	540,
+	548,
+	554,
+	556,
+	563,
+	587,
+	601,
+	636,
+	989,
+	990,
+	993,
+	995,
+	1719,
+	1720,
+	1723,
+	2049,
+	3659,
+	4045,
+	4190,
+	5060,
+	5061,
+	6e3,
+	6566,
+	6665,
+	6666,
+	6667,
+	6668,
+	6669,
+	6679,
+	6697,
+	10080
+]);
+/** Whether `fetch` refuses to connect to this port (6000, 6665-6669, 10080, ...). */
+function isBlockedPort(port) {
+	return BAD_PORTS.has(port);
+}
+/**
+* The key goes in the `key` header, so it must be a visible ASCII string: a CR, LF or NUL would be refused
+* by `fetch` (or split the header), and a character past Latin-1 cannot be sent at all. The message says
+* where the bad character is, never what the key is.
+*/
+function assertApiKey(key) {
+	for (let index = 0; index < key.length; index++) {
+		const code = key.charCodeAt(index);
+		if (code > 32 && code < 127) continue;
+		throw new InputValidationError("apiKey", `contains ${code === 13 || code === 10 ? "a line break (CR or LF)" : code === 0 ? "a NUL character" : code < 32 || code === 127 ? "a control character" : code === 32 ? "a space" : "a character outside ASCII"} at position ${index + 1}; an API key is visible ASCII only`, void 0, "Copy the key again from https://aivideomaker.ai (AIVIDEOMAKER_API_KEY).");
+	}
+}
+/**
+* `baseUrl` without a trailing slash, or an InputValidationError saying what is wrong with it. Blocked
+* ports are checked for the built-in fetch (`checkPort`); a fetch passed in may have its own rules.
+*/
+function normalizeBaseUrl(value, checkPort = true) {
+	const fail = (problem) => {
+		throw new InputValidationError("baseUrl", problem, void 0, "Example: https://aivideomaker.ai");
+	};
+	if (!URL.canParse(value)) return fail(`${JSON.stringify(value)} is not an absolute http(s) URL`);
+	const url = new URL(value);
+	if (!/^https?:$/.test(url.protocol)) fail(`${JSON.stringify(value)} is not an absolute http(s) URL`);
+	if (url.username || url.password) fail("must not contain a user name or password (user:pass@)");
+	if (url.search || value.includes("?")) fail("must not contain a query (?...)");
+	if (url.hash || value.includes("#")) fail("must not contain a fragment (#...)");
+	if (checkPort && url.port && isBlockedPort(Number(url.port))) fail(`uses port ${url.port}, which fetch refuses to connect to; run the server on another port`);
+	return value.replace(/\/+$/, "");
+}
 const BACKOFF_MAX_MS = 8e3;
 const MAX_RETRY_AFTER_MS = 6e4;
 /**
@@ -6398,27 +6430,6 @@ function retryDelayMs(error, attempt) {
 */
 function isAbortError(error) {
 	return error?.name === "AbortError";
-}
-/** The live API accepts keys of 8 to 128 characters. */
-const IDEMPOTENCY_KEY_LENGTH = {
-	min: 8,
-	max: 128
-};
-const KEY_CHARS = /^[\x21-\x7e]+$/;
-/** A fresh key: 16 random bytes (the vendor asks for 16+), base64url, 26 characters with its prefix. */
-function newIdempotencyKey() {
-	const bytes = crypto.getRandomValues(/* @__PURE__ */ new Uint8Array(16));
-	return `avm-${bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
-}
-function assertIdempotencyKey(value) {
-	const { min, max } = IDEMPOTENCY_KEY_LENGTH;
-	if (typeof value !== "string" || value.length < min || value.length > max || !KEY_CHARS.test(value)) throw new InputValidationError("idempotencyKey", `${describeValue(value)} is not ${min} to ${max} visible ASCII characters (no spaces)`, void 0, "Use one random key per logical generation, e.g. crypto.randomUUID().");
-	return value;
-}
-/** X-Max-Credits: a whole number of credits >= 0. */
-function assertMaxCredits(value) {
-	if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw new InputValidationError("maxCredits", `${describeValue(value)} is not a whole number of credits >= 0`);
-	return value;
 }
 const DEFAULT_RECONCILE = { lookupDelaysMs: [1e3, 2e3] };
 const MAX_CLAIMED = 1e3;
@@ -7439,10 +7450,10 @@ var AIVideoMaker = class {
 	#reconcile;
 	#features = new LiveFeatures();
 	constructor(options = {}) {
-		const apiKey = options.apiKey?.trim() || void 0;
+		const apiKey = options.apiKey?.trim() || readEnv("AIVIDEOMAKER_API_KEY");
 		if (!apiKey) throw new MissingApiKeyError();
 		assertApiKey(apiKey);
-		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? void 0 ?? "https://aivideomaker.ai", options.fetch === void 0);
+		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? readEnv("AIVIDEOMAKER_BASE_URL") ?? "https://aivideomaker.ai", options.fetch === void 0);
 		const fetchImpl = options.fetch ?? globalThis.fetch;
 		if (typeof fetchImpl !== "function") throw new TypeError("No fetch available: pass { fetch } to new AIVideoMaker()");
 		this.#engine = new RequestEngine({
@@ -7556,44 +7567,8 @@ function pollOption(poll) {
 		...maxIntervalMs ? { maxIntervalMs } : {}
 	};
 }
-const MODEL_TABLE = {
-	t2v: {
-		tools: ["text_to_video"],
-		about: "standard quality"
-	},
-	t2v_v3: {
-		tools: ["text_to_video"],
-		about: "higher quality, for 10-20 s"
-	},
-	i2v: {
-		tools: ["image_to_video"],
-		about: "standard quality"
-	},
-	i2v_v3: {
-		tools: ["image_to_video"],
-		about: "higher quality, for 10-20 s"
-	},
-	lv: {
-		tools: ["long_video"],
-		about: "a longer video from a first-frame image, one prompt per segment"
-	},
-	minimax: {
-		tools: ["text_to_video", "image_to_video"],
-		about: `MiniMax H3, the live service's headline model, ${MINIMAX_RESOLUTIONS.join(" or ")}, ${MINIMAX_TIERS.join(" or ")} tier (not on servers that implement only the documented API)`
-	}
-};
-/** The server's own retention message (a finished task's `output.msg` on the live service), if any. */
-function outputMessage(task) {
-	const output = task?.output;
-	const msg = output !== null && typeof output === "object" ? output.msg : void 0;
-	return typeof msg === "string" && msg.trim() ? msg.trim() : void 0;
-}
-/** "The video URL expires (24 h on the live service): <how> to keep it." */
-function expiryNote(how) {
-	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
-}
 
-// ../core/dist/local-image-CBZk-Oqj.mjs
+// ../core/dist/local-image-CLCgBOiz.mjs
 async function realOrFail(path) {
 	try {
 		return await realpath(path);
@@ -7778,7 +7753,7 @@ async function commit(partial, path, options) {
 	await unlink(partial);
 }
 
-// ../cli/dist/main-CLvYemyE.mjs
+// ../cli/dist/main-lCp07DgE.mjs
 const EXIT = {
 	ok: 0,
 	/** A bug or an error nothing else describes. */

@@ -1,0 +1,67 @@
+// The public runtime names of `@aivideomaker/core` and `@aivideomaker/core/tools`, pinned: every name here
+// is API that semver covers, so adding one is a decision made in this file, not a side effect of a
+// re-export. Helpers only the sibling packages need go to `@aivideomaker/core/internal` instead.
+import { describe, expect, it } from 'vitest';
+import * as main from '../src/index';
+import * as internal from '../src/internal';
+import * as node from '../src/node/index';
+import * as tools from '../src/tools/index';
+
+const MAIN = [
+  'AIVideoMaker',
+  // Errors: what an app catches or tests with instanceof / isAIVideoMakerError.
+  'AIVideoMakerError',
+  'APIError',
+  'AuthenticationError',
+  'BadRequestError',
+  'BudgetExceededError',
+  'ConflictError',
+  'ConnectionError',
+  'IdempotencyConflictError',
+  'InputValidationError',
+  'InsufficientCreditsError',
+  'MalformedResponseError',
+  'MissingApiKeyError',
+  'NotFoundError',
+  'NotOfferedError',
+  'RateLimitError',
+  'RedirectError',
+  'RequestTimeoutError',
+  'ServerError',
+  'SubmitAbortedError',
+  'TaskCancelledError',
+  'TaskFailedError',
+  'TaskMayExistError',
+  'WaitTimeoutError',
+  'isAIVideoMakerError',
+  'isAbortError',
+  // Models, prices, results, images, webhooks.
+  'MODEL_INPUT_SCHEMAS',
+  'MODEL_NAMES',
+  'estimateCredits',
+  'isTerminalStatus',
+  'getVideoUrls',
+  'outputMessage',
+  'toImageInput',
+  'createWebhookHandler',
+  'withWebhookToken',
+];
+
+const TOOLS = ['TOOL_NAMES', 'createVideoToolSpecs', 'formatToolError'];
+
+const names = (module: object) => Object.keys(module).sort();
+
+describe('public exports', () => {
+  it('the main entry exports exactly the pinned names', () => {
+    expect(names(main)).toEqual([...MAIN].sort());
+  });
+
+  it('the tools entry exports exactly the pinned names', () => {
+    expect(names(tools)).toEqual([...TOOLS].sort());
+  });
+
+  it('a name is public or internal, never both', () => {
+    const publicNames = new Set([...names(main), ...names(tools), ...names(node)]);
+    expect(names(internal).filter((name) => publicNames.has(name))).toEqual([]);
+  });
+});
