@@ -1,6 +1,7 @@
 // An image argument from a model: a URL or data URL is used as is; anything else is a local path, allowed
-// only when the tool set enables local files. The Node file helper is loaded only then, so this entry
-// stays web-standard.
+// only when the tool set enables local files. The file reader is loaded only then, through package.json's
+// `#local-image` import: the Node reader under the `node` condition, a stub that refuses local paths
+// elsewhere, so browser and edge bundlers never see a `node:` import.
 import { InputValidationError } from '../errors';
 import { validateImageRef } from '../media';
 import type { ToolSetContext } from './context';
@@ -15,6 +16,6 @@ export async function resolveImageArg(ctx: ToolSetContext, value: string): Promi
       'Pass a public https URL or a data:image/...;base64 URL.',
     );
   }
-  const { imageFromPath } = await import('../node/local-image');
+  const { imageFromPath } = await import('#local-image');
   return imageFromPath(value, { roots: ctx.localFiles.roots, maxBytes: ctx.localFiles.maxBytes });
 }

@@ -5,12 +5,230 @@
 
 import { parseArgs } from "node:util";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { access, link, lstat, mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { constants, createWriteStream } from "node:fs";
+import { access, link, lstat, mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createInterface } from "node:readline";
+
+// ../core/dist/errors-BfwQ6Rc_.mjs
+/** Set (non-enumerable) on every error this package makes, by every copy of it. */
+const ERROR_BRAND = Symbol.for("aivideomaker.error");
+function isAIVideoMakerError(value, code) {
+	if (typeof value !== "object" || value === null) return false;
+	if (value[ERROR_BRAND] !== true) return false;
+	return code === void 0 || value.code === code;
+}
+/**
+* `instanceof` for the error classes: the class itself, or for a branded error of another copy, a class of
+* the same name on its prototype chain (class names are public API: they are each error's `name`).
+*/
+function isInstanceOfErrorClass(target, value) {
+	if (typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(target.prototype, value)) return true;
+	if (!isAIVideoMakerError(value)) return false;
+	for (let proto = Object.getPrototypeOf(value); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) if (Object.hasOwn(proto, "constructor") && proto.constructor.name === target.name) return true;
+	return false;
+}
+var AIVideoMakerError = class extends Error {
+	code;
+	constructor(code, message, options) {
+		super(message, options);
+		this.code = code;
+		this.name = new.target.name;
+		Object.defineProperty(this, ERROR_BRAND, { value: true });
+	}
+	/** `instanceof` by brand and class name, so it also holds for errors made by another copy of core. */
+	static [Symbol.hasInstance](value) {
+		return isInstanceOfErrorClass(this, value);
+	}
+};
+/** No API key was given and AIVIDEOMAKER_API_KEY is not set. */
+var MissingApiKeyError = class extends AIVideoMakerError {
+	constructor() {
+		super("missing_api_key", "No API key: pass { apiKey } to new AIVideoMaker() or set the AIVIDEOMAKER_API_KEY environment variable.");
+	}
+};
+/** Bad input caught locally, before any request: which field, what is wrong, what is allowed. */
+var InputValidationError = class extends AIVideoMakerError {
+	field;
+	allowed;
+	/** The message without the "Invalid <field>: " prefix. */
+	detail;
+	constructor(field, problem, allowed, hint) {
+		const allowedText = allowed?.length ? `Allowed: ${allowed.map((value) => `"${value}"`).join(", ")}.` : "";
+		const detail = [
+			`${problem.replace(/\.$/, "")}.`,
+			allowedText,
+			hint ?? ""
+		].filter(Boolean).join(" ");
+		super("invalid_input", `Invalid ${field}: ${detail}`);
+		this.field = field;
+		this.allowed = allowed;
+		this.detail = detail;
+	}
+};
+/** The API answered with an error. */
+var APIError = class extends AIVideoMakerError {
+	status;
+	serverMessage;
+	errorCode;
+	serverDetails;
+	method;
+	path;
+	constructor(code, message, details, options) {
+		super(code, message, options);
+		this.status = details.status;
+		this.serverMessage = details.serverMessage;
+		this.errorCode = details.errorCode;
+		this.serverDetails = details.serverDetails;
+		this.method = details.method;
+		this.path = details.path;
+	}
+};
+var BadRequestError = class extends APIError {};
+var AuthenticationError = class extends APIError {};
+var InsufficientCreditsError = class extends APIError {};
+var NotFoundError = class extends APIError {};
+var ConflictError = class extends APIError {};
+/** The Idempotency-Key was used before with another body (HTTP 409 IDEMPOTENCY_CONFLICT); nothing was charged. */
+var IdempotencyConflictError = class extends ConflictError {
+	idempotencyKey;
+	constructor(message, details, idempotencyKey) {
+		super("idempotency_conflict", message, details);
+		this.idempotencyKey = idempotencyKey;
+	}
+};
+/**
+* The server does not offer this addition of the live API (`account`, `quote`): it answered 404 for the
+* route, or did so earlier to this client (remembered, so detection costs one request per client).
+*/
+var NotOfferedError = class extends NotFoundError {
+	feature;
+	constructor(feature, details) {
+		super("not_offered", `The server at this base URL does not offer ${feature} (${details.method} ${details.path} answered HTTP ${details.status}); it implements only the documented API.`, details);
+		this.feature = feature;
+	}
+};
+var ServerError = class extends APIError {};
+var RateLimitError = class extends APIError {
+	/** How long the server asked to wait, when it said. */
+	retryAfterMs;
+	constructor(message, details, retryAfterMs) {
+		super("rate_limited", message, details);
+		this.retryAfterMs = retryAfterMs;
+	}
+};
+/** A body that is not the JSON the API documents; `excerpt` quotes its start. */
+var MalformedResponseError = class extends APIError {
+	excerpt;
+	constructor(details, excerpt, options) {
+		super("malformed_response", `${details.method} ${details.path} answered HTTP ${details.status} with a body that is not the expected JSON: ${JSON.stringify(excerpt)}`, details, options);
+		this.excerpt = excerpt;
+	}
+};
+/**
+* The server answered with a redirect, which the API never does (a wrong `baseUrl`, http instead of https,
+* or a proxy). It is not followed: the key goes to no other address and a paid POST is never turned into
+* another request. `location` is where it pointed (origin and path), when it said.
+*/
+var RedirectError = class extends APIError {
+	location;
+	constructor(details, location, baseUrl) {
+		const to = location ? ` to ${location}` : "";
+		super("redirected", `${details.method} ${details.path} was redirected (HTTP ${details.status})${to}; the API never redirects, so it was not followed and the key was not sent there. Check baseUrl (${baseUrl}): use the address the redirect names if you trust it.`, details);
+		this.location = location;
+	}
+};
+/** The request never got an answer (refused, reset, DNS). */
+var ConnectionError = class extends AIVideoMakerError {
+	/** False only when the request provably never left this machine (e.g. connection refused). */
+	mayHaveReachedServer;
+	constructor(message, mayHaveReachedServer, options) {
+		super("connection_error", message, options);
+		this.mayHaveReachedServer = mayHaveReachedServer;
+	}
+};
+/** One request took longer than `timeoutMs`. */
+var RequestTimeoutError = class extends AIVideoMakerError {
+	constructor(message, options) {
+		super("timeout", message, options);
+	}
+};
+/**
+* A paid `generate` request may have reached the server but its answer was lost, and no matching task
+* could be found. Not retried automatically, so credits are never spent twice.
+*/
+var TaskMayExistError = class extends AIVideoMakerError {
+	model;
+	sentAt;
+	/** The Idempotency-Key the request carried: pass it to generate again to get that very task, not a new one, from a server that honours keys. */
+	idempotencyKey;
+	constructor(model, sentAt, reason, options) {
+		super("task_may_exist", `${taskMayExistText(model, sentAt, reason)}`, options);
+		this.model = model;
+		this.sentAt = sentAt;
+		this.idempotencyKey = options?.idempotencyKey;
+	}
+};
+function taskMayExistText(model, sentAt, reason) {
+	return `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() (CLI: aivideomaker list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`;
+}
+/**
+* A generate aborted after its paid request may have reached the server. Named `AbortError` so abort
+* handling treats it as the abort it is (isAbortError is true); it also says the task may exist and how to
+* check, and `cause` holds the signal's reason. Budgets keep its credits booked.
+*/
+var SubmitAbortedError = class extends TaskMayExistError {
+	constructor(model, sentAt, options) {
+		super(model, sentAt, "aborted after the request was sent", options);
+		this.name = "AbortError";
+	}
+};
+/** The task ended FAILED; the API refunds its credits automatically. */
+var TaskFailedError = class extends AIVideoMakerError {
+	task;
+	creditsRefunded = true;
+	constructor(task) {
+		super("task_failed", `Task ${task.id} failed; its credits were refunded automatically.`);
+		this.task = task;
+	}
+};
+var TaskCancelledError = class extends AIVideoMakerError {
+	task;
+	constructor(task) {
+		super("task_cancelled", `Task ${task.id} was cancelled.`);
+		this.task = task;
+	}
+};
+/** `wait` gave up; the task goes on. Resume with client.tasks.wait(error.taskId). */
+var WaitTimeoutError = class extends AIVideoMakerError {
+	taskId;
+	lastStatus;
+	constructor(taskId, lastStatus, timeoutMs) {
+		super("wait_timeout", `Task ${taskId} was still ${lastStatus ?? "pending"} after ${timeoutMs} ms; it keeps running. Resume with client.tasks.wait('${taskId}') or check client.tasks.get('${taskId}').`);
+		this.taskId = taskId;
+		this.lastStatus = lastStatus;
+	}
+};
+/**
+* A credit limit would be exceeded; nothing was submitted or charged. Raised locally by a tool set's
+* budget, or by the server refusing a generate whose price is above its `X-Max-Credits` (HTTP 422
+* BUDGET_EXCEEDED; then `server` holds the answer's details and the figures are the server's, if it gave them).
+*/
+var BudgetExceededError = class extends AIVideoMakerError {
+	/** The price, when known. */
+	credits;
+	/** The cap that the price exceeds, when known. */
+	limit;
+	server;
+	constructor(message, credits, limit, server) {
+		super("budget_exceeded", message);
+		this.credits = credits;
+		this.limit = limit;
+		this.server = server;
+	}
+};
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
@@ -5430,223 +5648,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/media-G15E3WTb.mjs
-/** Set (non-enumerable) on every error this package makes, by every copy of it. */
-const ERROR_BRAND = Symbol.for("aivideomaker.error");
-function isAIVideoMakerError(value, code) {
-	if (typeof value !== "object" || value === null) return false;
-	if (value[ERROR_BRAND] !== true) return false;
-	return code === void 0 || value.code === code;
-}
-/**
-* `instanceof` for the error classes: the class itself, or for a branded error of another copy, a class of
-* the same name on its prototype chain (class names are public API: they are each error's `name`).
-*/
-function isInstanceOfErrorClass(target, value) {
-	if (typeof value === "object" && value !== null && Object.prototype.isPrototypeOf.call(target.prototype, value)) return true;
-	if (!isAIVideoMakerError(value)) return false;
-	for (let proto = Object.getPrototypeOf(value); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) if (Object.hasOwn(proto, "constructor") && proto.constructor.name === target.name) return true;
-	return false;
-}
-var AIVideoMakerError = class extends Error {
-	code;
-	constructor(code, message, options) {
-		super(message, options);
-		this.code = code;
-		this.name = new.target.name;
-		Object.defineProperty(this, ERROR_BRAND, { value: true });
-	}
-	/** `instanceof` by brand and class name, so it also holds for errors made by another copy of core. */
-	static [Symbol.hasInstance](value) {
-		return isInstanceOfErrorClass(this, value);
-	}
-};
-/** No API key was given and AIVIDEOMAKER_API_KEY is not set. */
-var MissingApiKeyError = class extends AIVideoMakerError {
-	constructor() {
-		super("missing_api_key", "No API key: pass { apiKey } to new AIVideoMaker() or set the AIVIDEOMAKER_API_KEY environment variable.");
-	}
-};
-/** Bad input caught locally, before any request: which field, what is wrong, what is allowed. */
-var InputValidationError = class extends AIVideoMakerError {
-	field;
-	allowed;
-	/** The message without the "Invalid <field>: " prefix. */
-	detail;
-	constructor(field, problem, allowed, hint) {
-		const allowedText = allowed?.length ? `Allowed: ${allowed.map((value) => `"${value}"`).join(", ")}.` : "";
-		const detail = [
-			`${problem.replace(/\.$/, "")}.`,
-			allowedText,
-			hint ?? ""
-		].filter(Boolean).join(" ");
-		super("invalid_input", `Invalid ${field}: ${detail}`);
-		this.field = field;
-		this.allowed = allowed;
-		this.detail = detail;
-	}
-};
-/** The API answered with an error. */
-var APIError = class extends AIVideoMakerError {
-	status;
-	serverMessage;
-	errorCode;
-	serverDetails;
-	method;
-	path;
-	constructor(code, message, details, options) {
-		super(code, message, options);
-		this.status = details.status;
-		this.serverMessage = details.serverMessage;
-		this.errorCode = details.errorCode;
-		this.serverDetails = details.serverDetails;
-		this.method = details.method;
-		this.path = details.path;
-	}
-};
-var BadRequestError = class extends APIError {};
-var AuthenticationError = class extends APIError {};
-var InsufficientCreditsError = class extends APIError {};
-var NotFoundError = class extends APIError {};
-var ConflictError = class extends APIError {};
-/** The Idempotency-Key was used before with another body (HTTP 409 IDEMPOTENCY_CONFLICT); nothing was charged. */
-var IdempotencyConflictError = class extends ConflictError {
-	idempotencyKey;
-	constructor(message, details, idempotencyKey) {
-		super("idempotency_conflict", message, details);
-		this.idempotencyKey = idempotencyKey;
-	}
-};
-/**
-* The server does not offer this addition of the live API (`account`, `quote`): it answered 404 for the
-* route, or did so earlier to this client (remembered, so detection costs one request per client).
-*/
-var NotOfferedError = class extends NotFoundError {
-	feature;
-	constructor(feature, details) {
-		super("not_offered", `The server at this base URL does not offer ${feature} (${details.method} ${details.path} answered HTTP ${details.status}); it implements only the documented API.`, details);
-		this.feature = feature;
-	}
-};
-var ServerError = class extends APIError {};
-var RateLimitError = class extends APIError {
-	/** How long the server asked to wait, when it said. */
-	retryAfterMs;
-	constructor(message, details, retryAfterMs) {
-		super("rate_limited", message, details);
-		this.retryAfterMs = retryAfterMs;
-	}
-};
-/** A body that is not the JSON the API documents; `excerpt` quotes its start. */
-var MalformedResponseError = class extends APIError {
-	excerpt;
-	constructor(details, excerpt, options) {
-		super("malformed_response", `${details.method} ${details.path} answered HTTP ${details.status} with a body that is not the expected JSON: ${JSON.stringify(excerpt)}`, details, options);
-		this.excerpt = excerpt;
-	}
-};
-/**
-* The server answered with a redirect, which the API never does (a wrong `baseUrl`, http instead of https,
-* or a proxy). It is not followed: the key goes to no other address and a paid POST is never turned into
-* another request. `location` is where it pointed (origin and path), when it said.
-*/
-var RedirectError = class extends APIError {
-	location;
-	constructor(details, location, baseUrl) {
-		const to = location ? ` to ${location}` : "";
-		super("redirected", `${details.method} ${details.path} was redirected (HTTP ${details.status})${to}; the API never redirects, so it was not followed and the key was not sent there. Check baseUrl (${baseUrl}): use the address the redirect names if you trust it.`, details);
-		this.location = location;
-	}
-};
-/** The request never got an answer (refused, reset, DNS). */
-var ConnectionError = class extends AIVideoMakerError {
-	/** False only when the request provably never left this machine (e.g. connection refused). */
-	mayHaveReachedServer;
-	constructor(message, mayHaveReachedServer, options) {
-		super("connection_error", message, options);
-		this.mayHaveReachedServer = mayHaveReachedServer;
-	}
-};
-/** One request took longer than `timeoutMs`. */
-var RequestTimeoutError = class extends AIVideoMakerError {
-	constructor(message, options) {
-		super("timeout", message, options);
-	}
-};
-/**
-* A paid `generate` request may have reached the server but its answer was lost, and no matching task
-* could be found. Not retried automatically, so credits are never spent twice.
-*/
-var TaskMayExistError = class extends AIVideoMakerError {
-	model;
-	sentAt;
-	/** The Idempotency-Key the request carried: pass it to generate again to get that very task, not a new one, from a server that honours keys. */
-	idempotencyKey;
-	constructor(model, sentAt, reason, options) {
-		super("task_may_exist", `${taskMayExistText(model, sentAt, reason)}`, options);
-		this.model = model;
-		this.sentAt = sentAt;
-		this.idempotencyKey = options?.idempotencyKey;
-	}
-};
-function taskMayExistText(model, sentAt, reason) {
-	return `A ${model} task may have been created (${reason}), so it was not resubmitted. Check client.tasks.list() (CLI: aivideomaker list) for a ${model} task created after ${sentAt.toISOString()} before trying again.`;
-}
-/**
-* A generate aborted after its paid request may have reached the server. Named `AbortError` so abort
-* handling treats it as the abort it is (isAbortError is true); it also says the task may exist and how to
-* check, and `cause` holds the signal's reason. Budgets keep its credits booked.
-*/
-var SubmitAbortedError = class extends TaskMayExistError {
-	constructor(model, sentAt, options) {
-		super(model, sentAt, "aborted after the request was sent", options);
-		this.name = "AbortError";
-	}
-};
-/** The task ended FAILED; the API refunds its credits automatically. */
-var TaskFailedError = class extends AIVideoMakerError {
-	task;
-	creditsRefunded = true;
-	constructor(task) {
-		super("task_failed", `Task ${task.id} failed; its credits were refunded automatically.`);
-		this.task = task;
-	}
-};
-var TaskCancelledError = class extends AIVideoMakerError {
-	task;
-	constructor(task) {
-		super("task_cancelled", `Task ${task.id} was cancelled.`);
-		this.task = task;
-	}
-};
-/** `wait` gave up; the task goes on. Resume with client.tasks.wait(error.taskId). */
-var WaitTimeoutError = class extends AIVideoMakerError {
-	taskId;
-	lastStatus;
-	constructor(taskId, lastStatus, timeoutMs) {
-		super("wait_timeout", `Task ${taskId} was still ${lastStatus ?? "pending"} after ${timeoutMs} ms; it keeps running. Resume with client.tasks.wait('${taskId}') or check client.tasks.get('${taskId}').`);
-		this.taskId = taskId;
-		this.lastStatus = lastStatus;
-	}
-};
-/**
-* A credit limit would be exceeded; nothing was submitted or charged. Raised locally by a tool set's
-* budget, or by the server refusing a generate whose price is above its `X-Max-Credits` (HTTP 422
-* BUDGET_EXCEEDED; then `server` holds the answer's details and the figures are the server's, if it gave them).
-*/
-var BudgetExceededError = class extends AIVideoMakerError {
-	/** The price, when known. */
-	credits;
-	/** The cap that the price exceeds, when known. */
-	limit;
-	server;
-	constructor(message, credits, limit, server) {
-		super("budget_exceeded", message);
-		this.credits = credits;
-		this.limit = limit;
-		this.server = server;
-	}
-};
+// ../core/dist/media-BZwoZlG3.mjs
 /**
 * Longest prompt accepted locally. The API documents no limit; a prompt this long is a mistake (a pasted
 * file, a runaway agent loop), refused before it costs anything.
@@ -5929,7 +5931,7 @@ function validateInputImages(body, options = {}) {
 	}
 }
 
-// ../core/dist/retention-sNr-bTAR.mjs
+// ../core/dist/retention-By22dklR.mjs
 function readEnv(name) {}
 function describeValue(value) {
 	if (value === void 0) return "missing";
@@ -6094,7 +6096,7 @@ function expiryNote(how) {
 	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
 }
 
-// ../core/dist/video-urls-BVqw5a5U.mjs
+// ../core/dist/video-urls-BT9zm1eG.mjs
 function abortReason(signal) {
 	return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
@@ -6238,7 +6240,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/client-D90iWkS_.mjs
+// ../core/dist/client-BV1sCbDl.mjs
 /**
 * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
 * connecting, with an error that looks like a network failure.
@@ -7568,37 +7570,6 @@ function pollOption(poll) {
 	};
 }
 
-// ../core/dist/local-image-CLCgBOiz.mjs
-async function realOrFail(path) {
-	try {
-		return await realpath(path);
-	} catch {
-		throw new InputValidationError("image", `no readable file at ${JSON.stringify(path)}`);
-	}
-}
-function isInside(root, target) {
-	const rel = relative(root, target);
-	return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-}
-async function imageFromPath(path, options = {}) {
-	const maxBytes = options.maxBytes ?? 10485760;
-	const target = await realOrFail(resolve(path));
-	if (options.roots) {
-		if (!(await Promise.all(options.roots.map((root) => realpath(resolve(root)).catch(() => void 0)))).some((root) => root !== void 0 && isInside(root, target))) throw new InputValidationError("image", `${JSON.stringify(path)} is outside the folders this app allows`, void 0, "Use an image inside an allowed folder, or a public https URL.");
-	}
-	const info = await stat(target);
-	if (!info.isFile()) throw new InputValidationError("image", `${JSON.stringify(path)} is not a file`);
-	if (info.size > maxBytes) throw new InputValidationError("image", `${JSON.stringify(path)} is ${info.size} bytes, more than the ${maxBytes}-byte limit`);
-	const handle = await open(target, "r");
-	try {
-		const buffer = new Uint8Array(Math.min(info.size, maxBytes) + 1);
-		const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-		return bytesToDataUrl(buffer.subarray(0, bytesRead), { maxBytes });
-	} finally {
-		await handle.close();
-	}
-}
-
 // ../core/dist/node.mjs
 /** Whether `destination` names a folder (see above). */
 async function isFolderDestination(destination) {
@@ -7751,6 +7722,35 @@ async function commit(partial, path, options) {
 		return;
 	}
 	await unlink(partial);
+}
+async function realOrFail(path) {
+	try {
+		return await realpath(path);
+	} catch {
+		throw new InputValidationError("image", `no readable file at ${JSON.stringify(path)}`);
+	}
+}
+function isInside(root, target) {
+	const rel = relative(root, target);
+	return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+}
+async function imageFromPath(path, options = {}) {
+	const maxBytes = options.maxBytes ?? 10485760;
+	const target = await realOrFail(resolve(path));
+	if (options.roots) {
+		if (!(await Promise.all(options.roots.map((root) => realpath(resolve(root)).catch(() => void 0)))).some((root) => root !== void 0 && isInside(root, target))) throw new InputValidationError("image", `${JSON.stringify(path)} is outside the folders this app allows`, void 0, "Use an image inside an allowed folder, or a public https URL.");
+	}
+	const info = await stat(target);
+	if (!info.isFile()) throw new InputValidationError("image", `${JSON.stringify(path)} is not a file`);
+	if (info.size > maxBytes) throw new InputValidationError("image", `${JSON.stringify(path)} is ${info.size} bytes, more than the ${maxBytes}-byte limit`);
+	const handle = await open(target, "r");
+	try {
+		const buffer = new Uint8Array(Math.min(info.size, maxBytes) + 1);
+		const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+		return bytesToDataUrl(buffer.subarray(0, bytesRead), { maxBytes });
+	} finally {
+		await handle.close();
+	}
 }
 
 // ../cli/dist/main-lCp07DgE.mjs
