@@ -53,11 +53,13 @@ const CASES: QueryCase[] = [
     expect: failsWith(ConnectionError, 'connection_error'),
   },
   { name: 'one reset after the work', faults: [{ kind: 'reset-after' }], expect: 'ok' },
-  { name: 'one timeout', faults: [{ kind: 'latency', delayMs: 300 }], timeoutMs: 100, expect: 'ok' },
+  // The timeout is a few times a normal answer on a loaded machine, the delay well past it, and the
+  // delayed request still lands while the task is SUBMITTED (3 s at speed 1).
+  { name: 'one timeout', faults: [{ kind: 'latency', delayMs: 1_000 }], timeoutMs: 400, expect: 'ok' },
   {
     name: 'timeouts',
-    faults: [{ kind: 'latency', delayMs: 300, times: always }],
-    timeoutMs: 100,
+    faults: [{ kind: 'latency', delayMs: 1_000, times: always }],
+    timeoutMs: 400,
     expect: failsWith(RequestTimeoutError, 'timeout'),
   },
   ...[500, 502, 503].map((status) => ({

@@ -50,8 +50,8 @@ const CASES: WaitCase[] = [
   },
   {
     name: 'one poll timing out',
-    faults: [{ kind: 'latency', delayMs: 300, match: STATUS }],
-    client: { timeoutMs: 100 },
+    faults: [{ kind: 'latency', delayMs: 3_000, match: STATUS }],
+    client: { timeoutMs: 1_000 },
     expect: 'COMPLETED',
   },
   ...[500, 502, 503].map((status) => ({
