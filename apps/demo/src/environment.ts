@@ -20,7 +20,10 @@ export interface DemoEnvironment {
   close(): Promise<void>;
 }
 
-export async function openEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<DemoEnvironment> {
+export async function openEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+  speed = DEMO_SPEED,
+): Promise<DemoEnvironment> {
   const apiKey = env.AIVIDEOMAKER_API_KEY?.trim();
   if (apiKey) {
     const clientOptions: ClientOptions = { apiKey, baseUrl: env.AIVIDEOMAKER_BASE_URL };
@@ -35,11 +38,11 @@ export async function openEnvironment(env: NodeJS.ProcessEnv = process.env): Pro
       close: async () => {},
     };
   }
-  const emulator = await startEmulator({ speed: DEMO_SPEED, credits: DEMO_CREDITS });
+  const emulator = await startEmulator({ speed, credits: DEMO_CREDITS });
   const clientOptions: ClientOptions = {
     apiKey: DEMO_KEY,
     baseUrl: emulator.url,
-    rateLimit: { limit: 60, windowMs: 60_000 / DEMO_SPEED },
+    rateLimit: { limit: 60, windowMs: 60_000 / speed },
     poll: { minIntervalMs: 50, maxIntervalMs: 250 },
   };
   return {

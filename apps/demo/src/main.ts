@@ -4,36 +4,51 @@
 import { parseArgs } from 'node:util';
 import { confirmSpend } from './confirm.ts';
 import { openEnvironment } from './environment.ts';
-import type { VideoRow } from './scenario.ts';
-import { SCENARIOS } from './scenarios/index.ts';
+import type { Scenario, VideoRow } from './scenario.ts';
 import { createUi } from './ui.ts';
 
-const USAGE = `Usage: pnpm demo [--only <name>] [--yes] [--help]
+// The scenarios load every framework (seconds); the web demo needs none of them, so both load on demand.
+const loadScenarios = async () => (await import('./scenarios/index.ts')).SCENARIOS;
+
+const usage = (scenarios: Scenario[]) => `Usage: pnpm demo [--only <name>] [--yes] [--help]
+       pnpm demo --web [--port <n>]
 
 Runs every AI Video Maker integration and saves the videos under apps/demo/out/.
 Without AIVIDEOMAKER_API_KEY it uses the embedded emulator (free, offline, seconds).
 With AIVIDEOMAKER_API_KEY it uses the real API: it shows the credits and asks first (--yes skips).
 With OPENAI_API_KEY the agents use a real OpenAI model instead of the offline scripted one.
+--web serves a chat page instead (default port 3210; 0 picks a free one): an agent makes videos
+in the browser, asking before each paid call.
 
 Scenarios:
-${SCENARIOS.map((s) => `  ${s.name.padEnd(12)} ${s.title}`).join('\n')}`;
+${scenarios.map((s) => `  ${s.name.padEnd(12)} ${s.title}`).join('\n')}`;
 
 async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${(error as Error).message}\n\n${usage(await loadScenarios())}`);
     return 2;
   }
   if (args.help) {
-    console.log(USAGE);
+    console.log(usage(await loadScenarios()));
     return 0;
   }
-  const selected = args.only ? SCENARIOS.filter((s) => s.name === args.only) : SCENARIOS;
+  if (args.web) {
+    const port = Number(args.port ?? 3210);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+      console.error(`--port: expected a port number 0-65535, got "${args.port}"`);
+      return 2;
+    }
+    const { runWebDemo } = await import('./web/run.ts');
+    return runWebDemo(port);
+  }
+  const scenarios = await loadScenarios();
+  const selected = args.only ? scenarios.filter((s) => s.name === args.only) : scenarios;
   if (selected.length === 0) {
     console.error(
-      `--only: unknown scenario "${args.only}"; one of: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+      `--only: unknown scenario "${args.only}"; one of: ${scenarios.map((s) => s.name).join(', ')}`,
     );
     return 2;
   }
@@ -91,6 +106,8 @@ function parse(argv: string[]) {
       only: { type: 'string' },
       yes: { type: 'boolean', short: 'y' },
       help: { type: 'boolean', short: 'h' },
+      web: { type: 'boolean' },
+      port: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,

@@ -14,13 +14,16 @@ const usage = {
   outputTokens: { total: 1, text: 1, reasoning: undefined },
 };
 
+/** The tool result of this turn: only what came after the user's last message (a chat has earlier turns). */
 function lastToolText(prompt: LanguageModelV4Prompt): string | undefined {
   for (const message of [...prompt].reverse()) {
+    if (message.role === 'user') return undefined;
     if (message.role !== 'tool') continue;
     for (const part of message.content) {
       if (part.type !== 'tool-result') continue;
       const { output } = part;
       if (output.type === 'text' || output.type === 'error-text') return output.value;
+      if (output.type === 'execution-denied') return 'the user denied this call, so nothing was submitted';
       return JSON.stringify(output);
     }
   }
@@ -32,7 +35,7 @@ function turn(prompt: LanguageModelV4Prompt): LanguageModelV4Content {
   if (toolText !== undefined) return { type: 'text', text: answerFrom(toolText) };
   return {
     type: 'tool-call',
-    toolCallId: 'call_1',
+    toolCallId: `call_${prompt.length}`, // unique within a chat, whose later turns have longer prompts
     toolName: VIDEO_CALL.toolName,
     input: JSON.stringify(VIDEO_CALL.input),
   };
