@@ -15,6 +15,9 @@ export { ASPECT_RATIOS, LV_SEGMENT_SECONDS, LVInputSchema, MODEL_DURATIONS, TASK
 export { expiryNote } from './retention';
 export { approvalPolicy } from './tools/approval';
 export { CreditBudget } from './tools/budget';
+export { assertAllowed, createToolSetContext, type ToolSetContext } from './tools/context';
 export { parseToolInput } from './tools/parse';
 export { videoTaskOutput } from './tools/schemas';
+export { type PaidSubmission, priceVideo, submitPriced } from './tools/submit';
+export { endedOutput } from './tools/text';
 export { assertWebhookUrl, toWireInput } from './validate';

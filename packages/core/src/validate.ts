@@ -137,15 +137,15 @@ export function durationOption(field: string, value: unknown): number | undefine
 }
 
 /** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
-export function assertWebhookUrl(url: unknown): asserts url is string {
+export function assertWebhookUrl(url: unknown, field = 'webhookUrl'): asserts url is string {
   if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) {
-    throw new InputValidationError('webhookUrl', `${describeValue(url)} is not an absolute http(s) URL`);
+    throw new InputValidationError(field, `${describeValue(url)} is not an absolute http(s) URL`);
   }
   // It travels in an HTTP header, which carries bytes, not text: fetch refuses anything past Latin-1,
   // so the URL is taken only in its ASCII form (what `new URL(url).href` gives).
   if (!/^[\x21-\x7e]+$/.test(url)) {
     throw new InputValidationError(
-      'webhookUrl',
+      field,
       `${describeValue(url)} contains characters outside ASCII, which cannot be sent in an HTTP header`,
       undefined,
       `Send its encoded form instead: ${JSON.stringify(new URL(url).href)}.`,

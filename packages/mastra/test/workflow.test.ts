@@ -106,7 +106,8 @@ describe('createVideoWorkflow (polling)', () => {
       status: 'FAILED',
       videoUrls: [],
       creditsCharged: 0,
-      message: 'The task failed; its 8 credits were refunded.',
+      message:
+        'The task failed; its 8 credits were refunded. You may try again, e.g. with a different prompt.',
     });
   });
 });

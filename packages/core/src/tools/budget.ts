@@ -33,7 +33,8 @@ export class CreditBudget {
     return this.#committed;
   }
 
-  reserve(credits: number, what: string): Reservation {
+  /** Throws when booking `credits` now would break a limit; books nothing (reserve() checks again). */
+  check(credits: number, what: string): void {
     if (this.#perCall !== undefined && credits > this.#perCall) {
       throw new BudgetExceededError(
         `${what} costs ${credits} credits, more than the ${this.#perCall}-credit limit per call; nothing was submitted. Choose a shorter duration or a cheaper model.`,
@@ -49,6 +50,10 @@ export class CreditBudget {
         this.#total,
       );
     }
+  }
+
+  reserve(credits: number, what: string): Reservation {
+    this.check(credits, what);
     this.#committed += credits;
     return { credits, released: false };
   }

@@ -1,15 +1,69 @@
-// The shared path of every generation tool: the price asked first (the server's quote, else the list
-// price), booked in the budget before the paid request, which carries X-Max-Credits so the server enforces
-// the cap too; then the wait through the client's watcher with progress, turning every ending into an
-// output the model can act on.
+// The shared path of every generation tool (and of the Mastra workflow's steps): the price asked first
+// (the server's quote, else the list price), booked in the budget before the paid request, which carries
+// X-Max-Credits so the server enforces the cap too; then the wait through the client's watcher with
+// progress, turning every ending into an output the model can act on.
 import { TaskCancelledError, TaskFailedError, TaskMayExistError, WaitTimeoutError } from '../errors';
+import type { GenerateOptions } from '../generate';
 import type { ModelInput, ModelName } from '../models';
-import { expiryNote } from '../retention';
 import { toWireInput } from '../validate';
-import { getVideoUrls } from '../video-urls';
+import type { Reservation } from './budget';
 import type { ToolSetContext } from './context';
 import type { VideoTaskOutput } from './schemas';
+import { endedOutput } from './text';
 import type { VideoToolContext } from './types';
+
+type PaidContext = Pick<ToolSetContext, 'client' | 'budget'>;
+
+/**
+ * The price of a video, before anything is spent: the server's free quote where it offers one (the
+ * authority), else the list price (learnt once per client). Refused here when it breaks a limit.
+ */
+export async function priceVideo(
+  ctx: PaidContext,
+  model: ModelName,
+  wire: ModelInput<ModelName>,
+  signal?: AbortSignal,
+): Promise<number> {
+  const { credits } = await ctx.client().quote(model, wire, signal ? { signal } : {});
+  ctx.budget.check(credits, `This ${model} video`);
+  return credits;
+}
+
+export interface PaidSubmission {
+  taskId: string;
+  status: string;
+  /** The server's figure when it gives one, else the price booked. */
+  credits: number;
+  reservation: Reservation;
+}
+
+/**
+ * The one paid request of a priced video: booked first (checked again, so parallel calls never overspend),
+ * sent with X-Max-Credits = what the budget allows this call, then booked at the server's figure. A failure
+ * that proves nothing was created frees the booking; one after which the task may exist keeps it.
+ */
+export async function submitPriced(
+  ctx: PaidContext,
+  model: ModelName,
+  wire: ModelInput<ModelName>,
+  credits: number,
+  options: GenerateOptions = {},
+): Promise<PaidSubmission> {
+  const reservation = ctx.budget.reserve(credits, `This ${model} video`);
+  const maxCredits = ctx.budget.serverCap(reservation);
+  try {
+    const submitted = await ctx
+      .client()
+      .generate(model, wire, { ...options, ...(maxCredits === undefined ? {} : { maxCredits }) });
+    if (submitted.creditsSource === 'server') ctx.budget.settle(reservation, submitted.creditsCharged);
+    return { taskId: submitted.taskId, status: submitted.status, credits: reservation.credits, reservation };
+  } catch (error) {
+    // A task that may exist (a fault or an abort after sending: TaskMayExistError, SubmitAbortedError)
+    // may also have been charged: keep its credits booked. Every other failure proves nothing was charged.
+    if (!(error instanceof TaskMayExistError)) ctx.budget.release(reservation);
+    throw error;
+  }
+}
 
 export async function submitAndWait(
   ctx: ToolSetContext,
@@ -20,25 +74,8 @@ export async function submitAndWait(
   const wire = toWireInput(model, input) as ModelInput<ModelName>;
   const client = ctx.client();
   const signal = call.signal ? { signal: call.signal } : {};
-  const quote = await client.quote(model, wire, signal);
-  const reservation = ctx.budget.reserve(quote.credits, `This ${model} video`);
-  const maxCredits = ctx.budget.serverCap(reservation);
-  let taskId: string;
-  let credits: number;
-  try {
-    const submitted = await client.generate(model, wire, {
-      ...signal,
-      ...(maxCredits === undefined ? {} : { maxCredits }),
-    });
-    ({ taskId, creditsCharged: credits } = submitted);
-    if (submitted.creditsSource === 'server') ctx.budget.settle(reservation, credits);
-    else credits = quote.credits;
-  } catch (error) {
-    // A task that may exist (a fault or an abort after sending: TaskMayExistError, SubmitAbortedError)
-    // may also have been charged: keep its credits booked. Every other failure proves nothing was charged.
-    if (!(error instanceof TaskMayExistError)) ctx.budget.release(reservation);
-    throw error;
-  }
+  const price = await priceVideo(ctx, model, wire, call.signal);
+  const { taskId, credits, reservation } = await submitPriced(ctx, model, wire, price, signal);
   ctx.budget.bind(reservation, taskId);
   const started = Date.now();
   const base = { taskId, model, creditsCharged: credits };
@@ -73,13 +110,7 @@ export async function submitAndWait(
         });
       },
     });
-    const videoUrls = getVideoUrls(task);
-    return {
-      ...base,
-      status: task.status,
-      videoUrls,
-      message: `Done: the ${model} video is ready (${credits} credits). ${expiryNote(`download it now (e.g. aivideomaker download ${taskId})`)}`,
-    };
+    return endedOutput(base, task);
   } catch (error) {
     if (error instanceof WaitTimeoutError) {
       return {
@@ -91,16 +122,7 @@ export async function submitAndWait(
     }
     if (error instanceof TaskFailedError || error instanceof TaskCancelledError) {
       ctx.budget.refund(taskId);
-      const failed = error instanceof TaskFailedError;
-      return {
-        ...base,
-        status: error.task.status,
-        creditsCharged: 0,
-        videoUrls: [],
-        message: failed
-          ? `The task failed; its ${credits} credits were refunded. You may try again, e.g. with a different prompt.`
-          : `The task was cancelled; its ${credits} credits were refunded.`,
-      };
+      return endedOutput(base, error.task);
     }
     throw error;
   }

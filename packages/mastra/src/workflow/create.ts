@@ -1,11 +1,6 @@
 // createVideoWorkflow: one Mastra workflow run per video. prepare -> [approve] -> submit -> wait.
-import {
-  AIVideoMaker,
-  InputValidationError,
-  MODEL_NAMES,
-  type ModelName,
-  withWebhookToken,
-} from '@aivideomaker/core';
+import { type AIVideoMaker, type ModelName, withWebhookToken } from '@aivideomaker/core';
+import { assertWebhookUrl, createToolSetContext } from '@aivideomaker/core/internal';
 import type { DefaultEngineType, Step, Workflow } from '@mastra/core/workflows';
 import { createWorkflow } from '@mastra/core/workflows';
 import {
@@ -18,7 +13,6 @@ import { approveStep, prepareStep, submitStep, type VideoStepContext } from './s
 import { waitStep } from './wait';
 
 export const DEFAULT_VIDEO_WORKFLOW_ID = 'aivideomaker-video';
-const DEFAULT_WAIT_MS = 10 * 60_000;
 
 export interface VideoWorkflowOptions {
   /** Workflow id (default 'aivideomaker-video'); the webhook helpers look runs up by it. */
@@ -29,7 +23,11 @@ export interface VideoWorkflowOptions {
   baseUrl?: string;
   /** Only these models may be used (default: all five). */
   allowedModels?: ModelName[];
-  /** Fail a run, before any request, when its video would cost more than this. */
+  /**
+   * Fail a run, before any paid request, when its video would cost more than this (priced with the
+   * server's free quote, else the list price); the submit also sends it as X-Max-Credits, so a server
+   * whose price has grown since refuses instead of charging more.
+   */
   maxCreditsPerCall?: number;
   /** Suspend before spending until `run.resume({ step: 'approve', resumeData: { approved } })`. */
   requireApproval?: boolean;
@@ -57,30 +55,27 @@ export type VideoWorkflow = Workflow<
 
 function webhookUrlOf(webhook: VideoWorkflowOptions['webhook']): string | undefined {
   if (!webhook) return undefined;
-  if (!/^https?:\/\//i.test(webhook.url) || !URL.canParse(webhook.url)) {
-    throw new InputValidationError('webhook.url', `${JSON.stringify(webhook.url)} is not an http(s) URL`);
-  }
+  assertWebhookUrl(webhook.url, 'webhook.url'); // generate's own rule, checked when the workflow is made
   return webhook.token === undefined ? webhook.url : withWebhookToken(webhook.url, webhook.token);
 }
 
 function contextOf(options: VideoWorkflowOptions): VideoStepContext {
-  const allowedModels = options.allowedModels ?? [...MODEL_NAMES];
-  for (const model of allowedModels) {
-    if (!(MODEL_NAMES as readonly string[]).includes(model)) {
-      throw new InputValidationError('allowedModels', `${JSON.stringify(model)} is not a model`, MODEL_NAMES);
-    }
-  }
-  let client = options.client;
-  return {
-    // Created lazily: registering the workflow needs no key.
-    client: () => {
-      client ??= new AIVideoMaker({ apiKey: options.apiKey, baseUrl: options.baseUrl });
-      return client;
-    },
+  const { client, apiKey, baseUrl, allowedModels, maxCreditsPerCall } = options;
+  // Core's tool-set setup: the models checked, the client created on first use (registering the workflow
+  // needs no key), the per-call limit as a credit budget, the default wait.
+  const { wait, ...shared } = createToolSetContext({
+    client,
+    apiKey,
+    baseUrl,
     allowedModels,
-    maxCreditsPerCall: options.maxCreditsPerCall,
+    maxCreditsPerCall,
+    wait: options.wait ?? true,
+  });
+  return {
+    ...shared,
+    // Never false here: the workflow always waits (polling, or suspended for the webhook).
+    waitTimeoutMs: (wait as { timeoutMs: number }).timeoutMs,
     webhookUrl: webhookUrlOf(options.webhook),
-    waitTimeoutMs: options.wait?.timeoutMs ?? DEFAULT_WAIT_MS,
   };
 }
 

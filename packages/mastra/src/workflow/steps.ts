@@ -1,15 +1,15 @@
-// The steps of the video workflow: prepare (validate and price, no request), approve (optional gate),
-// submit (the one paid request, never retried) and wait (poll with progress, or suspend for the webhook).
+// The steps of the video workflow: prepare (validate, and price with the free quote), approve (optional
+// gate), submit (the one paid request, never retried) and wait (poll with progress, or suspend for the
+// webhook). Pricing and submitting are core's paid path, the one the generation tools take.
+import { estimateCredits, type ModelInput, type ModelName } from '@aivideomaker/core';
 import {
-  type AIVideoMaker,
-  BudgetExceededError,
-  estimateCredits,
-  type GenerateOptions,
-  InputValidationError,
-  type ModelInput,
-  type ModelName,
-} from '@aivideomaker/core';
-import { describeCredits, toWireInput } from '@aivideomaker/core/internal';
+  assertAllowed,
+  describeCredits,
+  priceVideo,
+  submitPriced,
+  type ToolSetContext,
+  toWireInput,
+} from '@aivideomaker/core/internal';
 import { createStep } from '@mastra/core/workflows';
 import {
   approvalDecision,
@@ -29,10 +29,7 @@ export const VIDEO_WORKFLOW_STEPS = {
   wait: 'wait',
 } as const;
 
-export interface VideoStepContext {
-  client(): AIVideoMaker;
-  allowedModels: readonly ModelName[];
-  maxCreditsPerCall: number | undefined;
+export interface VideoStepContext extends Pick<ToolSetContext, 'client' | 'budget' | 'allowedModels'> {
   /** Set in webhook mode (token included): the wait step suspends instead of polling. */
   webhookUrl: string | undefined;
   waitTimeoutMs: number;
@@ -41,24 +38,14 @@ export interface VideoStepContext {
 export function prepareStep(ctx: VideoStepContext) {
   return createStep({
     id: VIDEO_WORKFLOW_STEPS.prepare,
-    description: 'Validate the input and price the video (no request)',
+    description: "Validate the input and price the video (the server's free quote; nothing is charged)",
     inputSchema: videoWorkflowInput,
     outputSchema: preparedVideo,
-    execute: async ({ inputData }) => {
+    execute: async ({ inputData, abortSignal }) => {
       const { model } = inputData;
-      if (!ctx.allowedModels.includes(model)) {
-        throw new InputValidationError('model', `"${model}" is not allowed here`, ctx.allowedModels);
-      }
-      const input = toWireInput(model, inputData.input);
-      const credits = estimateCredits(model, input);
-      const limit = ctx.maxCreditsPerCall;
-      if (limit !== undefined && credits > limit) {
-        throw new BudgetExceededError(
-          `This ${model} video costs ${credits} credits, more than the ${limit}-credit limit per run; nothing was submitted.`,
-          credits,
-          limit,
-        );
-      }
+      assertAllowed(model, ctx.allowedModels);
+      const input = toWireInput(model, inputData.input) as ModelInput<ModelName>;
+      const credits = await priceVideo(ctx, model, input, abortSignal);
       return { model, input, credits };
     },
   });
@@ -84,8 +71,14 @@ export function approveStep() {
     resumeSchema: approvalDecision,
     execute: async ({ inputData, resumeData, suspend, bail }) => {
       if (!resumeData) {
-        const price = describeCredits(inputData.model, inputData.input);
-        return suspend({ ...inputData, message: `Approve a ${inputData.model} video for ${price}?` });
+        const { model, input, credits } = inputData;
+        const listPrice = describeCredits(model, input);
+        // The server's quote is what will be charged; show the list price beside it when they differ.
+        const price =
+          credits === estimateCredits(model, input)
+            ? listPrice
+            : `${credits} credits (list price: ${listPrice})`;
+        return suspend({ ...inputData, message: `Approve a ${model} video for ${price}?` });
       }
       return resumeData.approved ? inputData : bail(declined(inputData, resumeData.reason));
     },
@@ -110,15 +103,20 @@ export function submitStep(ctx: VideoStepContext) {
     // A paid POST is never re-sent blindly; core reconciles an ambiguous failure itself.
     retries: 0,
     execute: async ({ inputData, writer, abortSignal, runId }) => {
-      const { model, credits } = inputData;
-      const options: GenerateOptions & { idempotencyKey?: string } = {
-        signal: abortSignal,
-        idempotencyKey: runIdempotencyKey(runId),
-        ...(ctx.webhookUrl ? { webhookUrl: ctx.webhookUrl } : {}),
-      };
-      const { taskId, status } = await ctx
-        .client()
-        .generate(model, inputData.input as ModelInput<ModelName>, options);
+      const { model } = inputData;
+      // Booked at the prepared price and sent with X-Max-Credits where a limit is set; credits is then the
+      // server's figure when it gives one.
+      const { taskId, status, credits } = await submitPriced(
+        ctx,
+        model,
+        inputData.input as ModelInput<ModelName>,
+        inputData.credits,
+        {
+          signal: abortSignal,
+          idempotencyKey: runIdempotencyKey(runId),
+          ...(ctx.webhookUrl ? { webhookUrl: ctx.webhookUrl } : {}),
+        },
+      );
       await writer.write({
         taskId,
         status,

@@ -1,7 +1,8 @@
 // The wait step. Polling mode waits through the client's watcher and writes every status change as step
 // output; webhook mode (and a poll that timed out) suspends with the task id as resume label, so core's
 // webhook handler, in this process or a new one on the same storage, can resume the run.
-import { getVideoUrls, isAIVideoMakerError, isTerminalStatus, type Task } from '@aivideomaker/core';
+import { isAIVideoMakerError, isTerminalStatus, type Task } from '@aivideomaker/core';
+import { endedOutput } from '@aivideomaker/core/internal';
 import type { ToolStream } from '@mastra/core/tools';
 import { createStep } from '@mastra/core/workflows';
 import {
@@ -15,16 +16,9 @@ import {
 } from './schemas';
 import { VIDEO_WORKFLOW_STEPS, type VideoStepContext } from './steps';
 
-function finished(submitted: SubmittedVideo, task: Task): VideoWorkflowOutput {
-  const { taskId, model, credits } = submitted;
-  const base = { taskId, status: task.status, model, task };
-  if (task.status === 'COMPLETED') {
-    const message = `Done: the ${model} video is ready (${credits} credits).`;
-    return { ...base, videoUrls: getVideoUrls(task), creditsCharged: credits, message };
-  }
-  const what = task.status === 'CANCEL' ? 'was cancelled' : 'failed';
-  const message = `The task ${what}; its ${credits} credits were refunded.`;
-  return { ...base, videoUrls: [], creditsCharged: 0, message };
+/** The tools' result for the same ending (core's), plus the raw task. */
+function finished({ taskId, model, credits }: SubmittedVideo, task: Task): VideoWorkflowOutput {
+  return { ...endedOutput({ taskId, model, creditsCharged: credits }, task), task };
 }
 
 /** Writes each status change once, in order; flush() before the step returns. */

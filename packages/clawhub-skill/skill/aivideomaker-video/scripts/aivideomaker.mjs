@@ -5648,7 +5648,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/media-BZwoZlG3.mjs
+// ../core/dist/video-urls-BmVPzP5n.mjs
 /**
 * Longest prompt accepted locally. The API documents no limit; a prompt this long is a mistake (a pasted
 * file, a runaway agent loop), refused before it costs anything.
@@ -5823,6 +5823,26 @@ const MODEL_INPUT_SCHEMAS = {
 	}),
 	minimax: MinimaxInputSchema
 };
+function abortReason(signal) {
+	return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+function throwIfAborted(signal) {
+	if (signal?.aborted) throw abortReason(signal);
+}
+function sleep(ms, signal) {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(abortReason(signal));
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(abortReason(signal));
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener("abort", onAbort);
+			resolve();
+		}, Math.max(0, ms));
+		signal?.addEventListener("abort", onAbort, { once: true });
+	});
+}
 const IMAGE_TYPES = [
 	"image/png",
 	"image/jpeg",
@@ -5929,193 +5949,6 @@ function validateInputImages(body, options = {}) {
 			});
 		});
 	}
-}
-
-// ../core/dist/retention-By22dklR.mjs
-function readEnv(name) {}
-function describeValue(value) {
-	if (value === void 0) return "missing";
-	if (value === null) return "null";
-	if (Array.isArray(value)) return `an array of ${value.length}`;
-	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
-	if (typeof value === "object") return "an object";
-	return `${typeof value} ${String(value)}`;
-}
-/** A hint for a duration that only the other generation of the same kind supports. */
-function durationHint(model, value) {
-	if (model === "minimax" || model === "lv") return void 0;
-	const v3 = `${model}_v3`;
-	const v1 = model.replace("_v3", "");
-	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
-	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
-}
-function assertModel(model, allowed = MODEL_NAMES) {
-	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
-	return model;
-}
-/** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
-function assertDuration(model, duration) {
-	if (model === "lv" || duration === void 0) return;
-	if (model === "minimax") {
-		const { min, max } = MINIMAX_DURATION;
-		const seconds = Number(duration);
-		if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return;
-		throw new InputValidationError("duration", `${describeValue(duration)} is not allowed for model minimax: a whole number of seconds from ${min} to ${max}`);
-	}
-	const allowed = MODEL_DURATIONS[model];
-	if (allowed.includes(String(duration))) return;
-	const problem = `${describeValue(duration)} is not allowed for model ${model}`;
-	throw new InputValidationError("duration", problem, allowed, durationHint(model, duration));
-}
-function toInputError(model, input, issue) {
-	const path = issue.path.map(String);
-	if (issue.code === "unrecognized_keys") {
-		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
-		return new InputValidationError(issue.keys[0] ?? "input", `is not a field of model ${model}`, known);
-	}
-	const field = path.join(".") || "input";
-	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
-	if (value === void 0 && path.length > 0) {
-		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
-		const hint = field === "content" ? "minimax names its prompt \"content\"." : void 0;
-		return new InputValidationError(field, `is required for model ${model}`, values, hint);
-	}
-	if (issue.code === "invalid_value") {
-		const hint = field === "duration" ? durationHint(model, value) : void 0;
-		const problem = `${describeValue(value)} is not allowed for model ${model}`;
-		return new InputValidationError(field, problem, issue.values.map(String), hint);
-	}
-	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
-	if (issue.code === "custom" && issue.params?.plain) return new InputValidationError(field, issue.message);
-	if (issue.code === "invalid_type" && issue.expected === "int") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
-	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
-	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
-}
-/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
-function toWireInput(model, input) {
-	assertModel(model);
-	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
-	const candidate = { ...input };
-	if (model === "minimax") {
-		if (typeof candidate.duration === "string" && /^\d+$/.test(candidate.duration)) candidate.duration = Number(candidate.duration);
-	} else if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
-	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
-	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
-	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
-	return result.data;
-}
-/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
-const MAX_TIMER_MS = 2147483647;
-/**
-* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
-* means "no practical limit" and is capped, so it never turns into an immediate timeout.
-*/
-function durationOption(field, value) {
-	if (value === void 0) return void 0;
-	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
-	return Math.min(value, MAX_TIMER_MS);
-}
-/** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
-function assertWebhookUrl(url) {
-	if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} is not an absolute http(s) URL`);
-	if (!/^[\x21-\x7e]+$/.test(url)) throw new InputValidationError("webhookUrl", `${describeValue(url)} contains characters outside ASCII, which cannot be sent in an HTTP header`, void 0, `Send its encoded form instead: ${JSON.stringify(new URL(url).href)}.`);
-}
-/** Credits per second of video; minimax's is its cheapest rate (720p turbo), see MINIMAX_CREDITS_PER_SECOND. */
-const CREDITS_PER_SECOND = {
-	t2v: 1,
-	i2v: 1,
-	t2v_v3: 10,
-	i2v_v3: 10,
-	lv: 15,
-	minimax: MINIMAX_CREDITS_PER_SECOND["720p"].turbo
-};
-/** minimax's price after checking the fields it depends on. */
-function minimaxCredits(input) {
-	assertDuration("minimax", input.duration);
-	for (const [field, allowed] of [["resolution", MINIMAX_RESOLUTIONS], ["tier", MINIMAX_TIERS]]) {
-		const value = input[field];
-		if (value !== void 0 && !allowed.includes(value)) throw new InputValidationError(field, `${describeValue(value)} is not allowed for model minimax`, allowed);
-	}
-	return minimaxPrice({
-		...input,
-		duration: input.duration === void 0 ? void 0 : Number(input.duration)
-	});
-}
-function estimateCredits(model, input) {
-	assertModel(model);
-	if (model === "minimax") return minimaxCredits(input).credits;
-	if (model === "lv") {
-		const prompts = input.prompt;
-		if (!Array.isArray(prompts) || prompts.length < 1 || prompts.length > 6) throw new InputValidationError("prompt", `${describeValue(prompts)} must be 1 to 6 prompts`);
-		return prompts.length * 5 * CREDITS_PER_SECOND.lv;
-	}
-	const allowed = MODEL_DURATIONS[model];
-	const duration = input.duration === void 0 ? void 0 : String(input.duration);
-	if (duration === void 0 || !allowed.includes(duration)) throw new InputValidationError("duration", `${describeValue(input.duration)} is not allowed for model ${model}`, allowed);
-	return Number(duration) * CREDITS_PER_SECOND[model];
-}
-/** A one-line formula for people and models, e.g. "8 s x 1 credit/s = 8 credits". */
-function describeCredits(model, input) {
-	const credits = estimateCredits(model, input);
-	if (model === "minimax") {
-		const { seconds, rate, resolution, tier } = minimaxCredits(input);
-		return `${seconds} s x ${rate} credits/s (${resolution} ${tier}) = ${credits} credits`;
-	}
-	if (model === "lv") return `${input.prompt.length} prompt(s) x 5 s x ${CREDITS_PER_SECOND.lv} credits/s = ${credits} credits`;
-	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
-}
-/** The live API accepts keys of 8 to 128 characters. */
-const IDEMPOTENCY_KEY_LENGTH = {
-	min: 8,
-	max: 128
-};
-const KEY_CHARS = /^[\x21-\x7e]+$/;
-/** A fresh key: 16 random bytes (the vendor asks for 16+), base64url, 26 characters with its prefix. */
-function newIdempotencyKey() {
-	const bytes = crypto.getRandomValues(/* @__PURE__ */ new Uint8Array(16));
-	return `avm-${bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
-}
-function assertIdempotencyKey(value) {
-	const { min, max } = IDEMPOTENCY_KEY_LENGTH;
-	if (typeof value !== "string" || value.length < min || value.length > max || !KEY_CHARS.test(value)) throw new InputValidationError("idempotencyKey", `${describeValue(value)} is not ${min} to ${max} visible ASCII characters (no spaces)`, void 0, "Use one random key per logical generation, e.g. crypto.randomUUID().");
-	return value;
-}
-/** X-Max-Credits: a whole number of credits >= 0. */
-function assertMaxCredits(value) {
-	if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw new InputValidationError("maxCredits", `${describeValue(value)} is not a whole number of credits >= 0`);
-	return value;
-}
-/** The server's own retention message (a finished task's `output.msg` on the live service), if any. */
-function outputMessage(task) {
-	const output = task?.output;
-	const msg = output !== null && typeof output === "object" ? output.msg : void 0;
-	return typeof msg === "string" && msg.trim() ? msg.trim() : void 0;
-}
-/** "The video URL expires (24 h on the live service): <how> to keep it." */
-function expiryNote(how) {
-	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
-}
-
-// ../core/dist/video-urls-BT9zm1eG.mjs
-function abortReason(signal) {
-	return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
-}
-function throwIfAborted(signal) {
-	if (signal?.aborted) throw abortReason(signal);
-}
-function sleep(ms, signal) {
-	return new Promise((resolve, reject) => {
-		if (signal?.aborted) return reject(abortReason(signal));
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(abortReason(signal));
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener("abort", onAbort);
-			resolve();
-		}, Math.max(0, ms));
-		signal?.addEventListener("abort", onAbort, { once: true });
-	});
 }
 const TASK_ID = /^[A-Za-z0-9._~-]{1,128}$/;
 /** Whether a value can be a task id (also how a webhook payload's or a server answer's id is screened). */
@@ -6240,7 +6073,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/client-BV1sCbDl.mjs
+// ../core/dist/retention-Copybk4f.mjs
 /**
 * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
 * connecting, with an error that looks like a network failure.
@@ -6362,6 +6195,137 @@ function normalizeBaseUrl(value, checkPort = true) {
 	if (checkPort && url.port && isBlockedPort(Number(url.port))) fail(`uses port ${url.port}, which fetch refuses to connect to; run the server on another port`);
 	return value.replace(/\/+$/, "");
 }
+function describeValue(value) {
+	if (value === void 0) return "missing";
+	if (value === null) return "null";
+	if (Array.isArray(value)) return `an array of ${value.length}`;
+	if (typeof value === "string") return value.length > 60 ? `${JSON.stringify(`${value.slice(0, 60)}...`)} (${value.length} characters)` : JSON.stringify(value);
+	if (typeof value === "object") return "an object";
+	return `${typeof value} ${String(value)}`;
+}
+/** A hint for a duration that only the other generation of the same kind supports. */
+function durationHint(model, value) {
+	if (model === "minimax" || model === "lv") return void 0;
+	const v3 = `${model}_v3`;
+	const v1 = model.replace("_v3", "");
+	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
+	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
+}
+function assertModel(model, allowed = MODEL_NAMES) {
+	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
+	return model;
+}
+/** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
+function assertDuration(model, duration) {
+	if (model === "lv" || duration === void 0) return;
+	if (model === "minimax") {
+		const { min, max } = MINIMAX_DURATION;
+		const seconds = Number(duration);
+		if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return;
+		throw new InputValidationError("duration", `${describeValue(duration)} is not allowed for model minimax: a whole number of seconds from ${min} to ${max}`);
+	}
+	const allowed = MODEL_DURATIONS[model];
+	if (allowed.includes(String(duration))) return;
+	const problem = `${describeValue(duration)} is not allowed for model ${model}`;
+	throw new InputValidationError("duration", problem, allowed, durationHint(model, duration));
+}
+function toInputError(model, input, issue) {
+	const path = issue.path.map(String);
+	if (issue.code === "unrecognized_keys") {
+		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
+		return new InputValidationError(issue.keys[0] ?? "input", `is not a field of model ${model}`, known);
+	}
+	const field = path.join(".") || "input";
+	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
+	if (value === void 0 && path.length > 0) {
+		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
+		const hint = field === "content" ? "minimax names its prompt \"content\"." : void 0;
+		return new InputValidationError(field, `is required for model ${model}`, values, hint);
+	}
+	if (issue.code === "invalid_value") {
+		const hint = field === "duration" ? durationHint(model, value) : void 0;
+		const problem = `${describeValue(value)} is not allowed for model ${model}`;
+		return new InputValidationError(field, problem, issue.values.map(String), hint);
+	}
+	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
+	if (issue.code === "custom" && issue.params?.plain) return new InputValidationError(field, issue.message);
+	if (issue.code === "invalid_type" && issue.expected === "int") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
+	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
+	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
+}
+/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
+function toWireInput(model, input) {
+	assertModel(model);
+	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
+	const candidate = { ...input };
+	if (model === "minimax") {
+		if (typeof candidate.duration === "string" && /^\d+$/.test(candidate.duration)) candidate.duration = Number(candidate.duration);
+	} else if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
+	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
+	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
+	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
+	return result.data;
+}
+/** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
+const MAX_TIMER_MS = 2147483647;
+/**
+* A duration option in milliseconds: a positive number. Longer than a timer can hold (Infinity included)
+* means "no practical limit" and is capped, so it never turns into an immediate timeout.
+*/
+function durationOption(field, value) {
+	if (value === void 0) return void 0;
+	if (typeof value !== "number" || Number.isNaN(value) || value <= 0) throw new InputValidationError(field, `${describeValue(value)} is not a positive number of milliseconds`);
+	return Math.min(value, MAX_TIMER_MS);
+}
+/** The webhookUrl of generate: an absolute http(s) URL, checked before the paid request is sent. */
+function assertWebhookUrl(url, field = "webhookUrl") {
+	if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputValidationError(field, `${describeValue(url)} is not an absolute http(s) URL`);
+	if (!/^[\x21-\x7e]+$/.test(url)) throw new InputValidationError(field, `${describeValue(url)} contains characters outside ASCII, which cannot be sent in an HTTP header`, void 0, `Send its encoded form instead: ${JSON.stringify(new URL(url).href)}.`);
+}
+/** Credits per second of video; minimax's is its cheapest rate (720p turbo), see MINIMAX_CREDITS_PER_SECOND. */
+const CREDITS_PER_SECOND = {
+	t2v: 1,
+	i2v: 1,
+	t2v_v3: 10,
+	i2v_v3: 10,
+	lv: 15,
+	minimax: MINIMAX_CREDITS_PER_SECOND["720p"].turbo
+};
+/** minimax's price after checking the fields it depends on. */
+function minimaxCredits(input) {
+	assertDuration("minimax", input.duration);
+	for (const [field, allowed] of [["resolution", MINIMAX_RESOLUTIONS], ["tier", MINIMAX_TIERS]]) {
+		const value = input[field];
+		if (value !== void 0 && !allowed.includes(value)) throw new InputValidationError(field, `${describeValue(value)} is not allowed for model minimax`, allowed);
+	}
+	return minimaxPrice({
+		...input,
+		duration: input.duration === void 0 ? void 0 : Number(input.duration)
+	});
+}
+function estimateCredits(model, input) {
+	assertModel(model);
+	if (model === "minimax") return minimaxCredits(input).credits;
+	if (model === "lv") {
+		const prompts = input.prompt;
+		if (!Array.isArray(prompts) || prompts.length < 1 || prompts.length > 6) throw new InputValidationError("prompt", `${describeValue(prompts)} must be 1 to 6 prompts`);
+		return prompts.length * 5 * CREDITS_PER_SECOND.lv;
+	}
+	const allowed = MODEL_DURATIONS[model];
+	const duration = input.duration === void 0 ? void 0 : String(input.duration);
+	if (duration === void 0 || !allowed.includes(duration)) throw new InputValidationError("duration", `${describeValue(input.duration)} is not allowed for model ${model}`, allowed);
+	return Number(duration) * CREDITS_PER_SECOND[model];
+}
+/** A one-line formula for people and models, e.g. "8 s x 1 credit/s = 8 credits". */
+function describeCredits(model, input) {
+	const credits = estimateCredits(model, input);
+	if (model === "minimax") {
+		const { seconds, rate, resolution, tier } = minimaxCredits(input);
+		return `${seconds} s x ${rate} credits/s (${resolution} ${tier}) = ${credits} credits`;
+	}
+	if (model === "lv") return `${input.prompt.length} prompt(s) x 5 s x ${CREDITS_PER_SECOND.lv} credits/s = ${credits} credits`;
+	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
+}
 const BACKOFF_MAX_MS = 8e3;
 const MAX_RETRY_AFTER_MS = 6e4;
 /**
@@ -6432,6 +6396,27 @@ function retryDelayMs(error, attempt) {
 */
 function isAbortError(error) {
 	return error?.name === "AbortError";
+}
+/** The live API accepts keys of 8 to 128 characters. */
+const IDEMPOTENCY_KEY_LENGTH = {
+	min: 8,
+	max: 128
+};
+const KEY_CHARS = /^[\x21-\x7e]+$/;
+/** A fresh key: 16 random bytes (the vendor asks for 16+), base64url, 26 characters with its prefix. */
+function newIdempotencyKey() {
+	const bytes = crypto.getRandomValues(/* @__PURE__ */ new Uint8Array(16));
+	return `avm-${bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+}
+function assertIdempotencyKey(value) {
+	const { min, max } = IDEMPOTENCY_KEY_LENGTH;
+	if (typeof value !== "string" || value.length < min || value.length > max || !KEY_CHARS.test(value)) throw new InputValidationError("idempotencyKey", `${describeValue(value)} is not ${min} to ${max} visible ASCII characters (no spaces)`, void 0, "Use one random key per logical generation, e.g. crypto.randomUUID().");
+	return value;
+}
+/** X-Max-Credits: a whole number of credits >= 0. */
+function assertMaxCredits(value) {
+	if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw new InputValidationError("maxCredits", `${describeValue(value)} is not a whole number of credits >= 0`);
+	return value;
 }
 const DEFAULT_RECONCILE = { lookupDelaysMs: [1e3, 2e3] };
 const MAX_CLAIMED = 1e3;
@@ -7452,10 +7437,10 @@ var AIVideoMaker = class {
 	#reconcile;
 	#features = new LiveFeatures();
 	constructor(options = {}) {
-		const apiKey = options.apiKey?.trim() || readEnv("AIVIDEOMAKER_API_KEY");
+		const apiKey = options.apiKey?.trim() || void 0;
 		if (!apiKey) throw new MissingApiKeyError();
 		assertApiKey(apiKey);
-		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? readEnv("AIVIDEOMAKER_BASE_URL") ?? "https://aivideomaker.ai", options.fetch === void 0);
+		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? void 0 ?? "https://aivideomaker.ai", options.fetch === void 0);
 		const fetchImpl = options.fetch ?? globalThis.fetch;
 		if (typeof fetchImpl !== "function") throw new TypeError("No fetch available: pass { fetch } to new AIVideoMaker()");
 		this.#engine = new RequestEngine({
@@ -7568,6 +7553,16 @@ function pollOption(poll) {
 		...minIntervalMs ? { minIntervalMs } : {},
 		...maxIntervalMs ? { maxIntervalMs } : {}
 	};
+}
+/** The server's own retention message (a finished task's `output.msg` on the live service), if any. */
+function outputMessage(task) {
+	const output = task?.output;
+	const msg = output !== null && typeof output === "object" ? output.msg : void 0;
+	return typeof msg === "string" && msg.trim() ? msg.trim() : void 0;
+}
+/** "The video URL expires (24 h on the live service): <how> to keep it." */
+function expiryNote(how) {
+	return `The video URL expires (24 h on the live service): ${how} to keep the file.`;
 }
 
 // ../core/dist/node.mjs
