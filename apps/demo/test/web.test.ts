@@ -136,6 +136,7 @@ describe('web demo in Chromium', () => {
     try {
       await page.goto(embedded.url);
       await expect(page.locator('#model').textContent()).resolves.toBe('offline scripted model');
+      await expect(page.locator('.labels').textContent()).resolves.toMatch(/it plays a script/);
       await ask(page, 'Make a 5 second video of a paper boat.');
       await expect(page.locator('.approval').last().textContent()).resolves.toMatch(/Costs 5 credits/);
 

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { DemoEnvironment } from '../environment.ts';
+import { SCRIPTED_LABEL } from '../models/script.ts';
 import { type ChatMessage, createWebAgent } from './agent.ts';
 import { bundlePage, PAGE_DIR } from './bundle.ts';
 
@@ -56,7 +57,13 @@ export async function startWebDemo({ env, port = 0, host = '127.0.0.1' }: WebDem
         env.mode === 'emulator' ? 'local emulator (free, offline)' : 'real API: videos cost credits',
       ),
     )
-    .replace('{{model}}', escapeHtml(agent.modelLabel));
+    .replace('{{model}}', escapeHtml(agent.modelLabel))
+    .replace(
+      '{{modelNote}}',
+      agent.modelLabel === SCRIPTED_LABEL
+        ? ' <span class="muted">(it plays a script: whatever you ask, it asks for the same 5 s paper-boat video)</span>'
+        : '',
+    );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
