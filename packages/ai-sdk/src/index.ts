@@ -1,12 +1,12 @@
 // @aivideomaker/ai-sdk: AI Video Maker tools for Vercel AI SDK 7 agents.
 export {
+  AIVideoMakerToolError,
   TOOL_NAMES,
   type ToolName,
   type VideoTaskOutput,
   type VideoToolTypes,
 } from '@aivideomaker/core/tools';
 export { paidToolApproval } from './approval';
-export { AIVideoMakerToolError } from './errors';
 export {
   type AIVideoMakerTool,
   type AIVideoMakerToolMetadata,

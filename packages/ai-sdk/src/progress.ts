@@ -1,20 +1,10 @@
 // Core reports progress through a callback; the AI SDK streams preliminary results from an async
-// generator. This bridges the two: every status change is yielded as a task snapshot, the tool's own
-// output is yielded last (the AI SDK takes the last yield as the final result).
+// generator. This bridges the two: every status change is yielded as core's progress snapshot (the task
+// in the shape of the output, with core's progress message), the tool's own output is yielded last (the
+// AI SDK takes the last yield as the final result).
 import { isTerminalStatus } from '@aivideomaker/core';
+import { progressSnapshot } from '@aivideomaker/core/internal';
 import type { VideoTaskOutput, VideoToolProgress } from '@aivideomaker/core/tools';
-
-/** A preliminary result: the task as it moves, in the shape of the final output (no video yet). */
-function progressSnapshot(progress: VideoToolProgress): VideoTaskOutput {
-  const model = progress.task?.model;
-  return {
-    taskId: progress.taskId,
-    status: progress.status,
-    ...(typeof model === 'string' ? { model } : {}),
-    videoUrls: [],
-    message: progress.message,
-  };
-}
 
 export async function* withProgress<O>(
   run: (onProgress: (progress: VideoToolProgress) => void) => Promise<O>,

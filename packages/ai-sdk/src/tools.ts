@@ -1,8 +1,8 @@
 // createAIVideoMakerTools: core's tool specs mapped 1:1 to AI SDK tools. Name, description and both
 // schemas come from the spec; execute streams the task's status changes as preliminary results; the model
-// reads the spec's compact text while the app keeps the full output.
-
-import { approvalPolicy } from '@aivideomaker/core/internal';
+// reads the spec's compact text while the app keeps the full output. A failure is core's
+// AIVideoMakerToolError: the model reads its one line, the app its `code` and `cause`.
+import { approvalPolicy, deferredInputSchema, toToolError } from '@aivideomaker/core/internal';
 import {
   createVideoToolSpecs,
   type ToolApprovalOption,
@@ -12,7 +12,6 @@ import {
   type VideoToolTypes,
 } from '@aivideomaker/core/tools';
 import { type Tool, tool } from 'ai';
-import { toToolError } from './errors';
 import { withProgress } from './progress';
 
 export interface AIVideoMakerToolsOptions extends VideoToolSetOptions {
@@ -42,7 +41,9 @@ function toAISDKTool(spec: VideoToolSpec, needsApproval: boolean): AIVideoMakerT
   const metadata: AIVideoMakerToolMetadata = { paid: spec.paid };
   return tool({
     description: spec.description,
-    inputSchema: spec.inputSchema,
+    // The SDK would answer arguments that do not match with a JSON dump of the schema issues; this schema
+    // lets them through to execute, where core's parser refuses them with the one line every adapter gives.
+    inputSchema: deferredInputSchema(spec.inputSchema),
     outputSchema: spec.outputSchema,
     metadata,
     // The SDK's default for this tool; a `toolApproval` entry on the call takes precedence.

@@ -1,6 +1,8 @@
 // Failures come back to the model as tool errors it can read and act on, and never carry the key:
 // a budget refusal, an invalid duration the model corrects, an account without enough credits.
 import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
+import { inputErrorLine } from '@aivideomaker/core/internal';
+import { createVideoToolSpecs } from '@aivideomaker/core/tools';
 import type { Emulator } from '@aivideomaker/emulator';
 import { generateText, isStepCount } from 'ai';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -54,7 +56,10 @@ it('a duration the model does not offer comes back with the allowed values, and 
   const result = await run(model);
 
   const [invalid] = toolResultTexts(model.doGenerateCalls[1]!.prompt);
-  expect(invalid).toContain('"10\\" is not allowed for model t2v. Allowed: \\"5\\", \\"8\\"');
+  // Core's one line, not the SDK's JSON dump of the schema issues.
+  expect(invalid).toMatch(
+    /^Error \(invalid_input\): Invalid duration: "10" is not allowed for model t2v\. Allowed: "5", "8"\. [^\n]+$/,
+  );
   expect(generateRequests(emu).map((request) => request.body)).toEqual([
     { prompt: 'Rain', aspectRatio: '16:9', duration: '8' },
   ]);
@@ -80,3 +85,23 @@ it('insufficient credits: the model is told to top up or go cheaper, and nothing
     emu.ledger.setBalance(KEY, balance);
   }
 });
+
+// The same bad arguments as in the LangChain, Mastra and MCP tests: each adapter shows the model core's line.
+const [textToVideo] = createVideoToolSpecs();
+it.each([{ prompt: 'A fox', duration: 7 }, { duration: '5' }])(
+  "bad arguments %j: the model reads core's one line, the app gets code invalid_input, nothing is sent",
+  async (input) => {
+    const model = scriptedModel([
+      { toolCalls: [{ toolName: 'text_to_video', input }] },
+      (seen) => ({ text: toolResultTexts(seen).join(' ') }),
+    ]);
+    const result = await run(model);
+    const line = inputErrorLine(textToVideo!.inputSchema, input);
+    expect(line).toMatch(/^Error \(invalid_input\): Invalid (duration|prompt): [^\n]+ Fix the input/);
+    expect(toolResultTexts(model.doGenerateCalls[1]!.prompt)).toEqual([line]);
+    const error = result.content.find((part) => part.type === 'tool-error')?.error;
+    expect(error).toBeInstanceOf(AIVideoMakerToolError);
+    expect(error).toMatchObject({ code: 'invalid_input', message: line });
+    expect(emu.requests).toEqual([]);
+  },
+);

@@ -34,8 +34,17 @@ it('streamText shows a preliminary result for each status change before the fina
   // The last preliminary result is the final output itself (the AI SDK repeats the last yield).
   expect(statuses).toEqual(['SUBMITTED', 'PROGRESS', 'COMPLETED']);
   const [submitted, progress] = preliminary.map((part) => part.output as VideoTaskOutput);
-  expect(submitted).toMatchObject({ videoUrls: [], message: expect.stringMatching(/Submitted t2v task/) });
-  expect(progress).toMatchObject({ taskId: submitted?.taskId, videoUrls: [] });
+  expect(submitted).toMatchObject({
+    videoUrls: [],
+    message: expect.stringMatching(/^Submitted t2v task \S+ \(5 credits\); generating takes minutes\.$/),
+  });
+  // Core's progress snapshot: the output's shape, with the message LangChain, Mastra and MCP stream too.
+  expect(progress).toMatchObject({
+    taskId: submitted?.taskId,
+    status: 'PROGRESS',
+    videoUrls: [],
+    message: expect.stringMatching(/^Task \S+ is PROGRESS \(\d+ s elapsed\)\.$/),
+  });
   const output = final[0]?.output as VideoTaskOutput;
   expect(output).toMatchObject({ taskId: submitted?.taskId, status: 'COMPLETED', creditsCharged: 5 });
   expect(output.videoUrls).toHaveLength(1);

@@ -3,7 +3,7 @@
 import { InputValidationError, type ModelName } from '@aivideomaker/core';
 import { videoTaskOutput } from '@aivideomaker/core/internal';
 import { createVideoToolSpecs, type ToolDuration } from '@aivideomaker/core/tools';
-import { type InferUITools, type ToolSet, tool } from 'ai';
+import { asSchema, type FlexibleSchema, type InferUITools, type ToolSet, tool } from 'ai';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -14,10 +14,13 @@ import {
   type VideoTaskOutput,
 } from '../src/index';
 
+/** The JSON Schema the AI SDK sends the model for a tool's input schema. */
+const jsonSchemaOf = (schema: unknown) => asSchema(schema as FlexibleSchema).jsonSchema;
+
 const options: AIVideoMakerToolsOptions = { apiKey: undefined, baseUrl: 'https://api.test' };
 
 describe('createAIVideoMakerTools', () => {
-  it("maps every core spec 1:1, keyed by core's tool names, without needing a key", () => {
+  it("maps every core spec 1:1, keyed by core's tool names, without needing a key", async () => {
     const tools = createAIVideoMakerTools(options);
     const specs = createVideoToolSpecs(options);
     expect(Object.keys(tools)).toEqual([...TOOL_NAMES]);
@@ -25,13 +28,14 @@ describe('createAIVideoMakerTools', () => {
       const mapped = tools[spec.name];
       expect(mapped?.description).toBe(spec.description);
       expect(mapped?.metadata).toEqual({ paid: spec.paid });
-      expect(z.toJSONSchema(mapped?.inputSchema as z.ZodType)).toEqual(z.toJSONSchema(spec.inputSchema));
+      // What the model is shown: exactly the JSON Schema of the spec's zod schema.
+      expect(await jsonSchemaOf(mapped?.inputSchema)).toEqual(await jsonSchemaOf(spec.inputSchema));
       expect(mapped?.outputSchema).toBe(spec.outputSchema);
     }
     expect(tools.text_to_video?.outputSchema).toBe(videoTaskOutput);
   });
 
-  it('passes the core tool-set options through: pick, omit, allowedModels', () => {
+  it('passes the core tool-set options through: pick, omit, allowedModels', async () => {
     expect(Object.keys(createAIVideoMakerTools({ ...options, pick: ['get_video_task'] }))).toEqual([
       'get_video_task',
     ]);
@@ -40,7 +44,7 @@ describe('createAIVideoMakerTools', () => {
     );
     const t2vOnly = createAIVideoMakerTools({ ...options, allowedModels: ['t2v'] });
     expect(Object.keys(t2vOnly)).not.toContain('image_to_video');
-    const schema = z.toJSONSchema(t2vOnly.text_to_video?.inputSchema as z.ZodType);
+    const schema = await jsonSchemaOf(t2vOnly.text_to_video?.inputSchema);
     expect(schema.properties?.model).toMatchObject({ enum: ['t2v'] });
     expect(() => createAIVideoMakerTools({ pick: ['make_video' as 'long_video'] })).toThrow(/pick/);
   });

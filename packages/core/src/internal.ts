@@ -16,8 +16,17 @@ export { expiryNote } from './retention';
 export { approvalPolicy } from './tools/approval';
 export { CreditBudget } from './tools/budget';
 export { assertAllowed, createToolSetContext, type ToolSetContext } from './tools/context';
+export { type DeferredInputSchema, deferredInputSchema, inputErrorLine } from './tools/deferred-input';
 export { parseToolInput } from './tools/parse';
+export {
+  type ProgressChannel,
+  progressChannel,
+  progressSnapshot,
+  taskProgress,
+  videoProgressEvent,
+} from './tools/progress';
 export { videoTaskOutput } from './tools/schemas';
 export { type PaidSubmission, priceVideo, submitPriced } from './tools/submit';
 export { endedOutput } from './tools/text';
+export { toToolError } from './tools/tool-error';
 export { assertWebhookUrl, toWireInput } from './validate';

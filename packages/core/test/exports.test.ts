@@ -47,7 +47,15 @@ const MAIN = [
   'withWebhookToken',
 ];
 
-const TOOLS = ['TOOL_NAMES', 'createVideoToolSpecs', 'formatToolError'];
+const TOOLS = [
+  'TOOL_NAMES',
+  'createVideoToolSpecs',
+  'formatToolError',
+  // What every adapter hands the app (issue 22): the failed call's error, and the progress payload.
+  'AIVideoMakerToolError',
+  'VIDEO_PROGRESS_EVENT',
+  'isVideoProgressEvent',
+];
 
 const names = (module: object) => Object.keys(module).sort();
 const GROWTH =

@@ -1,11 +1,11 @@
 // createAIVideoMakerTools: core's tool specs mapped 1:1 to LangChain structured tools. Name, description and
 // input schema come from the spec; the model reads the spec's short text, the app gets the full output as
-// the ToolMessage artifact.
-import { isAbortError } from '@aivideomaker/core';
-import { parseToolInput } from '@aivideomaker/core/internal';
+// the ToolMessage artifact. A failure is an error ToolMessage: the model reads core's one line, the app
+// gets core's AIVideoMakerToolError (`code`, `cause`) as its artifact.
+import { parseToolInput, toToolError } from '@aivideomaker/core/internal';
 import {
+  AIVideoMakerToolError,
   createVideoToolSpecs,
-  formatToolError,
   type VideoToolSetOptions,
   type VideoToolSpec,
 } from '@aivideomaker/core/tools';
@@ -30,15 +30,18 @@ export interface AIVideoMakerToolMetadata extends Record<string, unknown> {
 export type AIVideoMakerTool = DynamicStructuredTool;
 
 /**
- * A failed call as a ToolMessage, so the model reads advice it can act on instead of LangChain's generic
- * "Please fix your mistakes", and the app sees status 'error'.
+ * A failed call as a ToolMessage, so the model reads core's line instead of LangChain's generic "Please fix
+ * your mistakes", and the app sees status 'error' and the typed error as the artifact (after a checkpoint
+ * round trip, its JSON: name, code, message).
  */
 async function errorMessage(error: unknown, toolCallId: string, spec: VideoToolSpec): Promise<ToolMessage> {
   // Loaded only here: @langchain/core/messages costs ~12 ms to import, more than the rest of the adapter.
   const { ToolMessage } = await import('@langchain/core/messages');
   const metadata: AIVideoMakerToolMetadata = { paid: spec.paid };
+  const artifact = new AIVideoMakerToolError(error);
   return new ToolMessage({
-    content: formatToolError(error),
+    content: artifact.message,
+    artifact,
     tool_call_id: toolCallId,
     name: spec.name,
     status: 'error',
@@ -59,13 +62,16 @@ function withReadableInputErrors(langChainTool: AIVideoMakerTool, spec: VideoToo
         return await call(arg, config, ...rest);
       } catch (error) {
         const toolCallId = config?.toolCall?.id;
-        if (!(error instanceof ToolInputParsingException) || !toolCallId) throw error;
+        if (!(error instanceof ToolInputParsingException)) throw error;
+        let parsed: unknown;
         try {
-          parseToolInput(spec.inputSchema, arg);
+          parsed = parseToolInput(spec.inputSchema, arg);
         } catch (invalid) {
+          if (!toolCallId) throw new AIVideoMakerToolError(invalid);
           return errorMessage(invalid, toolCallId, spec);
         }
-        throw error;
+        // Core's parser reads null as left out (strict-mode models send it); LangChain's zod check did not.
+        return call(parsed, config, ...rest);
       }
     },
   });
@@ -88,7 +94,7 @@ function toLangChainTool(spec: VideoToolSpec): AIVideoMakerTool {
         await progress.flush();
         const toolCallId = toolCallIdOf(runtime);
         // An aborted run stops; and code that invoked the tool without a tool call gets the typed error.
-        if (runtime.signal?.aborted || isAbortError(error) || !toolCallId) throw error;
+        if (runtime.signal?.aborted || !toolCallId) throw toToolError(error, runtime.signal);
         return [await errorMessage(error, toolCallId, spec), undefined];
       }
     },

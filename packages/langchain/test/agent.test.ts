@@ -1,11 +1,21 @@
 // The tools inside LangChain's real agent loop (createAgent + an offline scripted model) against the
 // emulator over HTTP: what the emulator received, what the model read, what the app got as artifact.
+
+import { inputErrorLine } from '@aivideomaker/core/internal';
+import { createVideoToolSpecs } from '@aivideomaker/core/tools';
 import type { Emulator } from '@aivideomaker/emulator';
 import { AIMessage, ToolMessage } from '@langchain/core/messages';
 import { fakeModel } from '@langchain/core/testing';
 import { createAgent } from 'langchain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AIVideoMakerToolsOptions, createAIVideoMakerTools, isAIVideoMakerProgress } from '../src/index';
+import {
+  AIVideoMakerToolError,
+  type AIVideoMakerToolsOptions,
+  createAIVideoMakerTools,
+  isVideoProgressEvent,
+  VIDEO_PROGRESS_EVENT,
+  type VideoProgressEvent,
+} from '../src/index';
 import { clientFor, emulator, KEY, posts, serialized, userAsks } from './helpers';
 
 let emu: Emulator;
@@ -75,19 +85,34 @@ describe('createAgent with the video tools', () => {
     })) {
       chunks.push(chunk);
     }
-    expect(chunks.every(isAIVideoMakerProgress)).toBe(true);
-    const statuses = chunks.filter(isAIVideoMakerProgress).map((chunk) => chunk.status);
-    expect(statuses).toEqual(['SUBMITTED', 'PROGRESS', 'COMPLETED']);
-    expect(chunks[0]).toMatchObject({
-      tool: 'text_to_video',
-      toolCallId: 'call_0',
-      taskId: expect.any(String),
+    expect(chunks.every(isVideoProgressEvent)).toBe(true);
+    const progress = chunks as VideoProgressEvent[];
+    expect(progress.map((chunk) => chunk.data.status)).toEqual(['SUBMITTED', 'PROGRESS', 'COMPLETED']);
+    // Core's payload, exactly (the same object Mastra's writer streams), with core's messages.
+    const taskId = progress[0]?.data.taskId;
+    expect(progress[1]).toEqual({
+      type: 'data-video-progress',
+      data: {
+        tool: 'text_to_video',
+        toolCallId: 'call_0',
+        taskId,
+        status: 'PROGRESS',
+        elapsedMs: expect.any(Number),
+        message: expect.stringMatching(/^Task \S+ is PROGRESS \(\d+ s elapsed\)\.$/),
+      },
     });
+    expect(progress[0]?.data.message).toMatch(
+      /^Submitted t2v task \S+ \(5 credits\); generating takes minutes\.$/,
+    );
 
     const events: unknown[] = [];
     const run = agentCalling([call]).agent.streamEvents(userAsks('video'), { version: 'v2' });
-    for await (const event of run) if (event.event === 'on_custom_event') events.push(event.data);
-    expect(events.filter(isAIVideoMakerProgress).map((event) => event.status)).toEqual(statuses);
+    for await (const event of run) {
+      if (event.event === 'on_custom_event' && event.name === VIDEO_PROGRESS_EVENT) events.push(event.data);
+    }
+    expect(events.filter(isVideoProgressEvent).map((event) => event.data.status)).toEqual(
+      progress.map((chunk) => chunk.data.status),
+    );
   });
 
   it('gives the model one line naming the invalid argument, sends nothing, and goes on', async () => {
@@ -98,6 +123,8 @@ describe('createAgent with the video tools', () => {
     expect(message?.content).toMatch(
       /^Error \(invalid_input\): Invalid duration: "10" is not allowed for model t2v/,
     );
+    expect(message?.artifact).toBeInstanceOf(AIVideoMakerToolError);
+    expect(message?.artifact).toMatchObject({ code: 'invalid_input', message: message?.content });
     expect(message?.content).toMatch(/"5", "8"/);
     // Not LangChain's default: the exception's stack trace, with local file paths, shown to the model.
     expect(message?.content).not.toMatch(/node_modules|\n\s+at /);
@@ -121,6 +148,8 @@ describe('createAgent with the video tools', () => {
       /^Error \(budget_exceeded\): .*only 5 of this session's 10-credit budget/,
     );
     expect(second?.content).not.toMatch(/Please fix your mistakes/);
+    expect(second?.artifact).toMatchObject({ code: 'budget_exceeded', message: second?.content });
+    expect(second?.artifact.cause).toMatchObject({ name: 'BudgetExceededError', code: 'budget_exceeded' });
     expect(posts(emu)).toHaveLength(1);
     expect(result.messages.at(-1)?.content).toBe('Here is your video.');
   });
@@ -146,11 +175,28 @@ describe('createAgent with the video tools', () => {
       const [message] = toolMessages(result.messages);
       expect(message?.status).toBe('error');
       expect(message?.content).toMatch(/^Error \(insufficient_credits\): .*top up/);
+      expect(message?.artifact).toMatchObject({ code: 'insufficient_credits' });
       expect(serialized(result.messages)).not.toContain(KEY);
     } finally {
       emu.ledger.setBalance(KEY, 1000);
     }
   });
+
+  // The same bad arguments as in the AI SDK, Mastra and MCP tests: each adapter shows the model core's line.
+  const [textToVideo] = createVideoToolSpecs();
+  it.each([{ prompt: 'A fox', duration: 7 }, { duration: '5' }])(
+    "bad arguments %j: the model reads core's one line, the app gets code invalid_input",
+    async (args) => {
+      const { agent, model } = agentCalling([{ name: 'text_to_video', args }]);
+      const result = await agent.invoke(userAsks('A fox video'));
+      const line = inputErrorLine(textToVideo!.inputSchema, args);
+      expect(line).toMatch(/^Error \(invalid_input\): Invalid (duration|prompt): [^\n]+ Fix the input/);
+      expect(model.calls[1]?.messages.at(-1)?.content).toBe(line);
+      const [message] = toolMessages(result.messages);
+      expect(message?.artifact).toMatchObject({ code: 'invalid_input', message: line });
+      expect(emu.requests).toEqual([]);
+    },
+  );
 
   it("passes the run's abort signal to the client, which cancels the still-queued task", async () => {
     // At real speed the task stays SUBMITTED for seconds, so the abort always finds it cancellable.

@@ -11,7 +11,7 @@ import { convertToOpenAITool } from '@langchain/core/utils/function_calling';
 import { createAgent } from 'langchain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AIVideoMakerToolkit, createAIVideoMakerTools } from '../src/index';
+import { AIVideoMakerToolError, AIVideoMakerToolkit, createAIVideoMakerTools } from '../src/index';
 import { clientFor, emulator, KEY, posts, serialized, userAsks } from './helpers';
 
 let emu: Emulator;
@@ -82,14 +82,29 @@ describe('createAIVideoMakerTools', () => {
     expect(message.content).toContain(taskId);
   });
 
-  it('invoked by code without a tool call, an error is thrown as the typed core error', async () => {
+  it('invoked by code without a tool call, an error is thrown as the typed tool error', async () => {
     const { text_to_video } = byName(
       createAIVideoMakerTools({ client: clientFor(emu), maxCreditsPerCall: 1 }),
     );
-    await expect(text_to_video!.invoke({ prompt: 'A heron' })).rejects.toMatchObject({
-      code: 'budget_exceeded',
+    const thrown = await text_to_video!.invoke({ prompt: 'A heron' }).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(AIVideoMakerToolError);
+    expect(thrown).toMatchObject({ code: 'budget_exceeded', cause: { name: 'BudgetExceededError' } });
+    await expect(text_to_video!.invoke({ prompt: 'A heron', duration: 7 })).rejects.toMatchObject({
+      code: 'invalid_input',
     });
     expect(posts(emu)).toHaveLength(0);
+  });
+
+  it('takes a null argument as left out, as core does (strict-mode models send null)', async () => {
+    const { text_to_video } = byName(createAIVideoMakerTools({ client: clientFor(emu), wait: false }));
+    const args = { prompt: 'A heron', duration: null, model: null };
+    const message = await text_to_video!.invoke({ type: 'tool_call', id: 'n', name: 'text_to_video', args });
+    expect(message.status).toBe('success');
+    expect(JSON.parse(posts(emu)[0]?.body ?? '')).toEqual({
+      prompt: 'A heron',
+      aspectRatio: '16:9',
+      duration: '5',
+    });
   });
 
   it('reads local images only inside localFiles.roots', async () => {

@@ -1,11 +1,10 @@
 // createAIVideoMakerTools: core's tool specs mapped 1:1 to Mastra tools. Name, description, input and output
-// schema come from the spec (Mastra validates both); the model reads the spec's short text, the app gets
-// the full output as the tool result.
-import { isAbortError } from '@aivideomaker/core';
-import { approvalPolicy } from '@aivideomaker/core/internal';
+// schema come from the spec; the model reads the spec's short text, the app gets the full output as the
+// tool result. A failure is thrown as core's AIVideoMakerToolError: the model reads its one line, the app
+// finds it (`code`, `cause`) as the `cause` of Mastra's tool-error.
+import { approvalPolicy, deferredInputSchema, toToolError } from '@aivideomaker/core/internal';
 import {
   createVideoToolSpecs,
-  formatToolError,
   type ToolApprovalOption,
   type ToolName,
   type VideoToolSetOptions,
@@ -33,7 +32,9 @@ function toMastraTool(spec: VideoToolSpec, requireApproval: boolean): AIVideoMak
     id: spec.name,
     title: spec.title,
     description: spec.description,
-    inputSchema: spec.inputSchema,
+    // Mastra would answer arguments that do not match with its own multi-line report; this schema lets them
+    // through to execute, where core's parser refuses them with the one line every adapter gives.
+    inputSchema: deferredInputSchema(spec.inputSchema),
     outputSchema: spec.outputSchema,
     requireApproval,
     execute: async (input, context) => {
@@ -48,9 +49,8 @@ function toMastraTool(spec: VideoToolSpec, requireApproval: boolean): AIVideoMak
         return output;
       } catch (error) {
         await progress.flush();
-        if (signal?.aborted || isAbortError(error)) throw error;
-        // Mastra hands the message to the model as the tool's error text: make it one it can act on.
-        throw new Error(formatToolError(error), { cause: error });
+        // Mastra shows the model the error's text (core's line) and wraps it as its tool-error's cause.
+        throw toToolError(error, signal);
       }
     },
     // Anything that is not the spec's output is Mastra's own error object (e.g. output validation).

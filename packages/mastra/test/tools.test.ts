@@ -1,9 +1,10 @@
+import { inputErrorLine } from '@aivideomaker/core/internal';
 import { createVideoToolSpecs, TOOL_NAMES } from '@aivideomaker/core/tools';
 import type { Emulator } from '@aivideomaker/emulator';
 import { Mastra } from '@mastra/core';
 import { Agent } from '@mastra/core/agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAIVideoMakerTools, isVideoProgressChunk, type VideoProgressData } from '../src';
+import { AIVideoMakerToolError, createAIVideoMakerTools, isVideoProgressEvent } from '../src';
 import { clientFor, emulator, generatePosts, KEY, until } from './helpers';
 import { scriptedModel, type Turn, toolResultTexts } from './scripted-model';
 
@@ -92,12 +93,28 @@ describe('createAIVideoMakerTools', () => {
       `COMPLETED; model t2v; 8 credits; video: ${url}`,
     );
 
-    const progress = chunks.filter(isVideoProgressChunk).map((chunk) => chunk.data as VideoProgressData);
+    const progress = chunks.filter(isVideoProgressEvent).map((chunk) => chunk.data);
     const statuses = progress.map((data) => data.status);
     expect(statuses[0]).toBe('SUBMITTED');
     expect(statuses.at(-1)).toBe('COMPLETED');
+    // Core's payload, exactly (the same object LangChain's adapter streams), with core's messages.
+    const chunk = chunks.find((c) => isVideoProgressEvent(c) && c.data.status !== 'SUBMITTED');
+    expect(chunk).toEqual({
+      transient: true, // Mastra's own flag: streamed to the client, not stored with the conversation
+      type: 'data-video-progress',
+      data: {
+        tool: 'text_to_video',
+        toolCallId: 'call_0_0',
+        taskId: task?.id,
+        status: expect.stringMatching(/^(PROGRESS|COMPLETED)$/),
+        elapsedMs: expect.any(Number),
+        message: expect.stringMatching(/^Task \S+ is (PROGRESS|COMPLETED) \(\d+ s elapsed\)\.$/),
+      },
+    });
+    expect(progress[0]?.message).toMatch(
+      /^Submitted t2v task \S+ \(8 credits\); generating takes minutes\.$/,
+    );
     expect(progress.every((data) => data.tool === 'text_to_video' && data.taskId === task?.id)).toBe(true);
-    expect(progress[0]?.toolCallId).toBe('call_0_0');
     expect(JSON.stringify([chunks, prompts])).not.toContain(KEY);
   });
 
@@ -112,7 +129,11 @@ describe('createAIVideoMakerTools', () => {
     emu.ledger.setBalance(KEY, 1000);
 
     expect(generatePosts(emu)).toHaveLength(1);
-    expect(output.text).toContain('Error (insufficient_credits)');
+    expect(toolResultTexts(prompts[1] ?? [])).toEqual([
+      expect.stringMatching(
+        /^\{"type":"error-text","value":"Error \(insufficient_credits\): [^"]*nothing was charged/,
+      ),
+    ]);
     expect(output.text).toContain('nothing was charged');
     expect(JSON.stringify([output.response, prompts])).not.toContain(KEY);
   });
@@ -133,6 +154,32 @@ describe('createAIVideoMakerTools', () => {
     expect(output.text).toMatch(/t2v_v3/);
   });
 
+  // The same bad arguments as in the AI SDK, LangChain and MCP tests: each adapter shows the model core's line.
+  const [textToVideo] = createVideoToolSpecs();
+  it.each([{ prompt: 'A fox', duration: 7 }, { duration: '5' }])(
+    "bad arguments %j: the model reads core's one line, the app gets code invalid_input",
+    async (input) => {
+      emu.clearRequests();
+      const { agent, prompts } = videoAgent([
+        { toolCalls: [{ toolName: 'text_to_video', input }] },
+        { text: 'Sorry.' },
+      ]);
+      const stream = await agent.stream('Make a fox video');
+      const chunks: Array<{ type: string; payload?: { error?: { cause?: unknown } } }> = [];
+      for await (const chunk of stream.fullStream) chunks.push(chunk as (typeof chunks)[number]);
+      const line = inputErrorLine(textToVideo!.inputSchema, input);
+      expect(line).toMatch(/^Error \(invalid_input\): Invalid (duration|prompt): [^\n]+ Fix the input/);
+      expect(toolResultTexts(prompts[1] ?? [])).toEqual([
+        JSON.stringify({ type: 'error-text', value: line }),
+      ]);
+      // Mastra wraps what the tool threw as its tool-error's cause.
+      const error = chunks.find((c) => c.type === 'tool-error')?.payload?.error?.cause;
+      expect(error).toBeInstanceOf(AIVideoMakerToolError);
+      expect(error).toMatchObject({ code: 'invalid_input', message: line });
+      expect(emu.requests).toEqual([]);
+    },
+  );
+
   it("passes the agent's abort signal through: a queued task is cancelled and refunded", async () => {
     // At speed 1 the task stays queued for seconds, so the abort lands while it is SUBMITTED.
     const slow = await emulator({ speed: 1 });
@@ -152,7 +199,7 @@ describe('createAIVideoMakerTools', () => {
       const controller = new AbortController();
       const stream = await agent.stream('Make a sunrise video', { abortSignal: controller.signal });
       for await (const chunk of stream.fullStream) {
-        if (isVideoProgressChunk(chunk)) controller.abort();
+        if (isVideoProgressEvent(chunk)) controller.abort();
       }
       await until(() => slow.tasks(KEY)[0]?.status === 'CANCEL', 'the task to be cancelled');
       expect(slow.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);

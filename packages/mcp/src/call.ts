@@ -19,7 +19,7 @@ export async function callTool(
   extra: CallExtra,
   log: Log,
 ): Promise<CallToolResult> {
-  const sink = progressSink(extra, log);
+  const sink = progressSink(spec.name, extra, log);
   const call = { signal: extra.signal, onProgress: sink.onProgress };
   try {
     const output =

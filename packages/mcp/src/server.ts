@@ -2,6 +2,7 @@
 // backed by the session's task store (shared by every connection of that key).
 import { InMemoryTaskMessageQueue } from '@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { useCoreInputErrors } from './input-errors';
 import type { Log } from './log';
 import { registerTaskResource } from './resources';
 import type { KeySession } from './session';
@@ -27,6 +28,7 @@ export function createMcpServer(session: KeySession, log: Log): McpServer {
     },
   );
   registerVideoTools(server, session, log);
+  useCoreInputErrors(server, session.specs);
   registerTaskResource(server, session);
   return server;
 }

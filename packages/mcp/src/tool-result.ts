@@ -1,7 +1,7 @@
 // A spec's output as an MCP tool result: the spec's own compact text for the model, the full output as
 // structuredContent (valid against the spec's outputSchema), and every video as a resource_link the host
-// can show or fetch, plus a link to the task resource. Errors become core's advice line with isError.
-// Kept in one file so a core-wide result/error format (issue 22) can replace it in one place.
+// can show or fetch, plus a link to the task resource. Errors become core's one line (formatToolError, the
+// text every adapter gives the model) with isError.
 import type { VideoToolSpec } from '@aivideomaker/core/tools';
 import { formatToolError } from '@aivideomaker/core/tools';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';

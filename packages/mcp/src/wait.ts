@@ -3,6 +3,7 @@
 // and by task-augmented calls (which keep waiting after the tool's own bounded wait). The answer is then
 // whatever core's get_video_task spec says about the task, so its output never differs.
 import { TaskCancelledError, TaskFailedError, WaitTimeoutError } from '@aivideomaker/core';
+import { taskProgress } from '@aivideomaker/core/internal';
 import type { VideoTaskOutput, VideoToolProgress, VideoToolSpec } from '@aivideomaker/core/tools';
 import type { KeySession } from './session';
 
@@ -28,13 +29,7 @@ export async function waitForTask(
     await session.client().tasks.wait(taskId, {
       timeoutMs: options.timeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
-      onUpdate: (update) =>
-        options.onProgress?.({
-          taskId,
-          status: update.status,
-          elapsedMs: Date.now() - started,
-          message: `Task ${taskId} is ${update.status} (${Math.round((Date.now() - started) / 1000)} s elapsed).`,
-        }),
+      onUpdate: (update) => options.onProgress?.(taskProgress(taskId, update.status, started)),
     });
   } catch (error) {
     const ended =

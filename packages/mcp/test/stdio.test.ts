@@ -1,7 +1,7 @@
 // The built bin over stdio, driven by the MCP SDK's client the way a desktop host drives it, against the
 // emulator over real HTTP.
 
-import { videoTaskOutput } from '@aivideomaker/core/internal';
+import { inputErrorLine, videoTaskOutput } from '@aivideomaker/core/internal';
 import { createVideoToolSpecs } from '@aivideomaker/core/tools';
 import type { Emulator } from '@aivideomaker/emulator';
 import type { CallToolResult, ResourceLink } from '@modelcontextprotocol/sdk/types.js';
@@ -69,6 +69,12 @@ describe('over stdio', () => {
     expect(result.isError).toBeFalsy();
     const statuses = messages.map((message) => /SUBMITTED|Submitted|PROGRESS|COMPLETED/.exec(message)?.[0]);
     expect(statuses).toEqual(['Submitted', 'PROGRESS', 'COMPLETED']);
+    // The message of core's progress payload, as LangChain's and Mastra's adapters stream it.
+    expect(messages[0]).toMatch(/^Submitted t2v task \S+ \(5 credits\); generating takes minutes\.$/);
+    expect(messages.slice(1)).toEqual([
+      expect.stringMatching(/^Task \S+ is PROGRESS \(\d+ s elapsed\)\.$/),
+      expect.stringMatching(/^Task \S+ is COMPLETED \(\d+ s elapsed\)\.$/),
+    ]);
     const output = videoTaskOutput.parse(result.structuredContent);
     expect(output.status).toBe('COMPLETED');
     expect(output.videoUrls).toHaveLength(1);
@@ -97,20 +103,24 @@ describe('over stdio', () => {
     expect(task).toMatchObject({ id: output.taskId, status: 'COMPLETED' });
   });
 
-  it('bad arguments give isError naming the field, and nothing reaches the emulator', async () => {
+  it("bad arguments give isError with core's one line naming the field, and nothing reaches the emulator", async () => {
     emu.clearRequests();
-    const result = (await server.client.callTool({
-      name: 'text_to_video',
-      arguments: { prompt: 'a cat', duration: '7' },
-    })) as CallToolResult;
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/duration/);
-    const rule = (await server.client.callTool({
-      name: 'text_to_video',
-      arguments: { prompt: 'a cat', model: 't2v', duration: '10' },
-    })) as CallToolResult;
-    expect(rule.isError).toBe(true);
-    expect(textOf(rule)).toMatch(/duration/);
+    const [textToVideo] = createVideoToolSpecs();
+    // The same bad arguments as in the AI SDK, LangChain and Mastra tests, and a model-specific rule.
+    for (const args of [
+      { prompt: 'A fox', duration: 7 },
+      { duration: '5' },
+      { prompt: 'a cat', duration: '7' },
+      { prompt: 'a cat', model: 't2v', duration: '10' },
+    ]) {
+      const result = (await server.client.callTool({
+        name: 'text_to_video',
+        arguments: args,
+      })) as CallToolResult;
+      const line = inputErrorLine(textToVideo!.inputSchema, args);
+      expect(line).toMatch(/^Error \(invalid_input\): Invalid (duration|prompt): [^\n]+ Fix the input/);
+      expect(result).toEqual({ content: [{ type: 'text', text: line }], isError: true });
+    }
     expect(emu.requests).toHaveLength(0);
   });
 

@@ -2,7 +2,7 @@
 // custom stream while the tool waits; the full task (video URLs, credits) is the tool message's artifact.
 import { estimateCredits } from '@aivideomaker/core';
 import type { VideoTaskOutput } from '@aivideomaker/core/tools';
-import { AIVideoMakerToolkit, isAIVideoMakerProgress } from '@aivideomaker/langchain';
+import { AIVideoMakerToolkit, isVideoProgressEvent } from '@aivideomaker/langchain';
 import { AIMessage, type BaseMessage, ToolMessage } from '@langchain/core/messages';
 import { createAgent } from 'langchain';
 import { AGENT_MAX_CREDITS_PER_CALL, AGENT_PROMPT, VIDEO_CALL } from '../models/script.ts';
@@ -27,7 +27,7 @@ export const langchainScenario: Scenario = {
       { streamMode: ['custom', 'updates'] },
     );
     for await (const [mode, chunk] of stream) {
-      if (mode === 'custom' && isAIVideoMakerProgress(chunk)) ui.progress('custom stream', chunk.message);
+      if (mode === 'custom' && isVideoProgressEvent(chunk)) ui.progress('custom stream', chunk.data.message);
       if (mode !== 'updates') continue;
       for (const update of Object.values(chunk as Record<string, { messages?: BaseMessage[] }>)) {
         for (const message of update?.messages ?? []) {

@@ -2,7 +2,7 @@
 // workflow (prepare -> submit -> wait) streaming each status change as step output. Both are registered in
 // one Mastra instance, as approvals and resumes require.
 import { estimateCredits } from '@aivideomaker/core';
-import { createAIVideoMakerTools, isVideoProgressChunk } from '@aivideomaker/mastra';
+import { createAIVideoMakerTools, isVideoProgressEvent } from '@aivideomaker/mastra';
 import { createVideoWorkflow } from '@aivideomaker/mastra/workflow';
 import { Mastra } from '@mastra/core';
 import { Agent } from '@mastra/core/agent';
@@ -40,7 +40,7 @@ export const mastraScenario: Scenario = {
     let startedAt = agentStartedAt;
     const stream = await mastra.getAgent('video').stream(AGENT_PROMPT);
     for await (const chunk of stream.fullStream) {
-      if (isVideoProgressChunk(chunk)) ui.progress('data-video-progress', chunk.data.message);
+      if (isVideoProgressEvent(chunk)) ui.progress('data-video-progress', chunk.data.message);
     }
     const result = (await stream.toolResults)[0]?.payload.result as
       | { taskId?: string; status?: string }

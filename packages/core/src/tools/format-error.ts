@@ -1,9 +1,12 @@
 // Errors as text a model can act on: what happened and what to do next. Never the key.
+
+import { isAIVideoMakerError } from '../error-brand';
 import {
   AIVideoMakerError,
   AuthenticationError,
   BudgetExceededError,
   ConflictError,
+  type ErrorCode,
   InputValidationError,
   InsufficientCreditsError,
   MissingApiKeyError,
@@ -48,9 +51,18 @@ function advice(error: unknown): string {
   return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** Readable, actionable text for a tool error, starting with its stable code; never contains the key. */
+/** A core error's `code`, or `aborted` / `unexpected_error` for anything else. */
+export type ToolErrorCode = ErrorCode | 'aborted' | 'unexpected_error';
+
+/** The code of a tool failure; by brand, not class: the error may come from another copy of core. */
+export function toolErrorCode(error: unknown): ToolErrorCode {
+  return isAIVideoMakerError(error) ? error.code : isAbortError(error) ? 'aborted' : 'unexpected_error';
+}
+
+/**
+ * The line a model reads for a failed tool call, the same in every adapter: `Error (<code>): <advice>`.
+ * Readable and actionable; never contains the key.
+ */
 export function formatToolError(error: unknown): string {
-  const code =
-    error instanceof AIVideoMakerError ? error.code : isAbortError(error) ? 'aborted' : 'unexpected_error';
-  return redactSecrets(`Error (${code}): ${advice(error)}`);
+  return redactSecrets(`Error (${toolErrorCode(error)}): ${advice(error)}`);
 }

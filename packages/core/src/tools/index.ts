@@ -3,9 +3,16 @@
 // (approval policy, input parsing, budget, output schemas) are in `@aivideomaker/core/internal`.
 export type { ToolApprovalOption } from './approval';
 export { createVideoToolSpecs } from './create';
-export { formatToolError } from './format-error';
+export { formatToolError, type ToolErrorCode } from './format-error';
 export type { VideoToolTypes } from './io-types';
+export {
+  isVideoProgressEvent,
+  VIDEO_PROGRESS_EVENT,
+  type VideoProgressData,
+  type VideoProgressEvent,
+} from './progress';
 export type { EstimateOutput, ListTasksOutput, ToolDuration, VideoTaskOutput } from './schemas';
+export { AIVideoMakerToolError } from './tool-error';
 export type {
   ToolName,
   VideoToolContext,

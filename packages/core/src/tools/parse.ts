@@ -5,14 +5,15 @@ import { InputValidationError } from '../errors';
 import { describeValue } from '../validate';
 
 export function parseToolInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input ?? {});
+  const given = withoutNulls(input ?? {});
+  const result = schema.safeParse(given);
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;
   const field = issue.path.map(String).join('.') || 'input';
   const value = issue.path.reduce<unknown>(
     (at, key) =>
       at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined,
-    input,
+    given,
   );
   if (issue.code === 'custom') {
     const allowed = (issue.params as { allowed?: readonly string[] } | undefined)?.allowed;
@@ -24,6 +25,15 @@ export function parseToolInput<T>(schema: z.ZodType<T>, input: unknown): T {
   }
   const problem = value === undefined ? 'is required' : `${describeValue(value)}: ${issue.message}`;
   throw new InputValidationError(field, problem);
+}
+
+/**
+ * A null argument counts as left out: models in strict tool-calling modes send null for the optional
+ * arguments they do not use (and Mastra's OpenAI schemas ask them to), and no tool argument means null.
+ */
+function withoutNulls(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null));
 }
 
 /** Adds a model-specific rule to a tool's schema, so frameworks that validate see the same message. */

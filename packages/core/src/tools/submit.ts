@@ -8,6 +8,7 @@ import type { ModelInput, ModelName } from '../models';
 import { toWireInput } from '../validate';
 import type { Reservation } from './budget';
 import type { ToolSetContext } from './context';
+import { taskProgress } from './progress';
 import type { VideoTaskOutput } from './schemas';
 import { endedOutput } from './text';
 import type { VideoToolContext } from './types';
@@ -101,13 +102,7 @@ export async function submitAndWait(
       onUpdate: (update) => {
         // The watcher's first sighting of a queued task repeats the SUBMITTED reported above.
         if (update.previousStatus === undefined && update.status === 'SUBMITTED') return;
-        call.onProgress?.({
-          taskId,
-          status: update.status,
-          elapsedMs: Date.now() - started,
-          message: `Task ${taskId} is ${update.status} (${Math.round((Date.now() - started) / 1000)} s elapsed).`,
-          ...(update.task ? { task: update.task } : {}),
-        });
+        call.onProgress?.(taskProgress(taskId, update.status, started, update.task));
       },
     });
     return endedOutput(base, task);
