@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startEmulator } from '@aivideomaker/emulator';
+import { peakInWindow } from '@aivideomaker/test-support';
 import { startPostgres } from '../../../scripts/postgres.ts';
 import type { BenchConfig } from '../config.ts';
 import { REAL } from '../config.ts';
@@ -48,16 +49,6 @@ export interface WorkersBenchmark {
   results: WorkersResult[];
 }
 
-function peakInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let end = 0, start = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
-
 async function runMode(config: BenchConfig, limiter: LimiterMode, database?: string): Promise<WorkersResult> {
   const { processes, tasksPerProcess } = config.workers;
   const speed = config.speed;
@@ -87,10 +78,7 @@ async function runMode(config: BenchConfig, limiter: LimiterMode, database?: str
       completed: outcomes.reduce((sum, outcome) => sum + outcome.completed, 0),
       queries: queries.length,
       rateLimited: queries.filter((request) => request.status === 429).length,
-      peakPerMinute: peakInWindow(
-        queries.map((request) => request.at),
-        REAL.windowMs / speed,
-      ),
+      peakPerMinute: peakInWindow(queries, REAL.windowMs / speed),
       wallMs: round((Math.max(...outcomes.map((outcome) => outcome.finishedAt)) - started) * speed, 0),
       charges: charged.length,
       doubleCharges: [...perTask.values()].filter((count) => count > 1).length,

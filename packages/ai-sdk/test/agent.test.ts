@@ -1,18 +1,17 @@
-// The real AI SDK loops (generateText with stopWhen, ToolLoopAgent) calling text_to_video against the
-// emulator: the documented request goes out, the model reads compact text with the video URL, the app
-// keeps the full output, and the key shows up nowhere.
-import type { Emulator } from '@aivideomaker/emulator';
 import { generateText, isStepCount, streamText, ToolLoopAgent } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAIVideoMakerTools, type VideoTaskOutput } from '../src/index';
-import { clientFor, emulator, generateRequests, KEY, scriptedModel, toolResultTexts } from './helpers';
+import {
+  clientFor,
+  emulator,
+  emulatorPerFile,
+  generateRequests,
+  KEY,
+  scriptedModel,
+  toolResultTexts,
+} from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.clearRequests());
+const emu = emulatorPerFile(() => emulator());
 
 const callTextToVideo = {
   toolCalls: [{ toolName: 'text_to_video', input: { prompt: 'A red fox in snow', duration: '8' } }],

@@ -1,18 +1,17 @@
-// Approval of paid calls, the AI SDK 7 way: `toolApproval` on the call pauses the run with a
-// tool-approval-request; the app answers with a tool-approval-response in the next call. The
-// `needsApproval` option marks defaults that a call's `toolApproval` overrides.
-import type { Emulator } from '@aivideomaker/emulator';
 import { generateText, isStepCount, type ModelMessage, type ToolApprovalConfiguration } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AIVideoMakerTools, createAIVideoMakerTools, paidToolApproval } from '../src/index';
-import { clientFor, emulator, generateRequests, type Step, scriptedModel, toolResultTexts } from './helpers';
+import {
+  clientFor,
+  emulator,
+  emulatorPerFile,
+  generateRequests,
+  type Step,
+  scriptedModel,
+  toolResultTexts,
+} from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.clearRequests());
+const emu = emulatorPerFile(() => emulator());
 
 const prompt = 'Make a video of a paper boat on a river';
 const callTextToVideo: Step = {

@@ -3,18 +3,20 @@
 import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { inputErrorLine } from '@aivideomaker/core/internal';
 import { createVideoToolSpecs } from '@aivideomaker/core/tools';
-import type { Emulator } from '@aivideomaker/emulator';
 import { generateText, isStepCount } from 'ai';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { AIVideoMakerToolError, type AIVideoMakerToolsOptions, createAIVideoMakerTools } from '../src/index';
-import { clientFor, emulator, generateRequests, KEY, scriptedModel, toolResultTexts } from './helpers';
+import {
+  clientFor,
+  emulator,
+  emulatorPerFile,
+  generateRequests,
+  KEY,
+  scriptedModel,
+  toolResultTexts,
+} from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.clearRequests());
+const emu = emulatorPerFile(() => emulator());
 
 /** A model that calls text_to_video with `first`, then (if the tool failed) with `retry`, then answers. */
 function retryingModel(first: object, retry: object) {

@@ -1,16 +1,9 @@
-// Progress in streamText: each status change of the task arrives as a preliminary tool result, in
-// order, before the one final result, which is what the model reads.
-import type { Emulator } from '@aivideomaker/emulator';
 import { isStepCount, streamText, type TextStreamPart, type ToolSet } from 'ai';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAIVideoMakerTools, type VideoTaskOutput } from '../src/index';
-import { clientFor, emulator, scriptedModel, toolResultTexts } from './helpers';
+import { clientFor, emulator, emulatorPerFile, scriptedModel, toolResultTexts } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 it('streamText shows a preliminary result for each status change before the final result', async () => {
   const model = scriptedModel([

@@ -2,18 +2,12 @@
 // warnings for options a model cannot honour, and the errors (naming the field and the allowed values)
 // that refuse bad input before any request.
 import { InputValidationError } from '@aivideomaker/core';
-import type { Emulator } from '@aivideomaker/emulator';
 import { experimental_generateVideo as generateVideo, experimental_startVideo as startVideo } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aivideomaker, createAIVideoMaker } from '../src/index';
-import { clientFor, emulator, generateRequests, KEY, PNG_BYTES } from './helpers';
+import { clientFor, emulator, emulatorPerFile, generateRequests, KEY, PNG_BYTES } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.clearRequests());
+const emu = emulatorPerFile(() => emulator());
 
 const provider = (options = {}) => createAIVideoMaker({ client: clientFor(emu), ...options });
 type StartArgs = Parameters<typeof startVideo>[0];

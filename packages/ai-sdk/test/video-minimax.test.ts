@@ -1,18 +1,18 @@
-// minimax (MiniMax H3, the live service's model) through the same SDK options: its fields have other names
-// (content, imageUrl, lastFrameUrl), a numeric duration, and named resolutions and tiers. The emulator
-// runs it like the live service does.
-import type { Emulator } from '@aivideomaker/emulator';
 import { experimental_generateVideo as generateVideo, experimental_startVideo as startVideo } from 'ai';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAIVideoMaker } from '../src/index';
-import { clientFor, emulator, generateRequests, isMp4, loopbackDownload, PNG_BYTES, POLL } from './helpers';
+import {
+  clientFor,
+  emulator,
+  emulatorPerFile,
+  generateRequests,
+  isMp4,
+  loopbackDownload,
+  PNG_BYTES,
+  POLL,
+} from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.clearRequests());
+const emu = emulatorPerFile(() => emulator());
 
 const minimax = (options = {}) => createAIVideoMaker({ client: clientFor(emu), ...options }).video('minimax');
 type StartArgs = Parameters<typeof startVideo>[0];

@@ -1,6 +1,7 @@
 // 20 concurrent experimental_generateVideo calls on one provider, against the emulator's real limit of 60
 // query requests a minute per IP (its window compressed like every duration): the status checks of all
 // calls go through one client, are answered together by list reads, and none is refused with a 429.
+import { peakInWindow } from '@aivideomaker/test-support';
 import { experimental_generateVideo as generateVideo } from 'ai';
 import { expect, it } from 'vitest';
 import { createAIVideoMaker } from '../src/index';
@@ -8,16 +9,6 @@ import { clientFor, emulator, isMp4, loopbackDownload, POLL, queryRequests, SPEE
 
 const N = 20;
 const WINDOW_MS = 60_000 / SPEED;
-
-function maxInAnyWindow(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let end = 0, start = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= WINDOW_MS) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
 
 it(`${N} concurrent generateVideo calls on one provider: no 429, status reads shared`, async () => {
   // An emulator of its own: the limit counts every client of this machine's IP.
@@ -40,7 +31,7 @@ it(`${N} concurrent generateVideo calls on one provider: no 429, status reads sh
   const lists = queries.filter((request) => request.path === '/api/v1/tasks').length;
   console.info(`[video scale] ${N} calls: ${queries.length} query requests, ${lists} list reads`);
   expect(queries.filter((request) => request.status === 429)).toEqual([]);
-  expect(maxInAnyWindow(queries.map((request) => request.at))).toBeLessThanOrEqual(60);
+  expect(peakInWindow(queries, WINDOW_MS)).toBeLessThanOrEqual(60);
   // Each call checks its task every POLL.intervalMs (about ten times here); checks due together are
   // answered by one list read for all of them, so the reads stay a few per video, not one per check.
   expect(lists).toBeGreaterThan(0);

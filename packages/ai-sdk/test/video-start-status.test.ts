@@ -1,22 +1,16 @@
 // experimental_startVideo in one process, experimental_getVideoStatus in another: two providers with two
 // clients share nothing but the API, and `operation` (just the task id) is all the second one needs.
 import { getVideoUrls } from '@aivideomaker/core';
-import type { Emulator } from '@aivideomaker/emulator';
 import {
   type GetVideoStatusResult,
   experimental_getVideoStatus as getVideoStatus,
   experimental_startVideo as startVideo,
 } from 'ai';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAIVideoMaker } from '../src/index';
-import { clientFor, emulator, KEY } from './helpers';
+import { clientFor, emulator, emulatorPerFile, KEY } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.clearRequests());
+const emu = emulatorPerFile(() => emulator());
 
 /** Another process: a fresh provider and client, and the operation as it was stored (JSON). */
 async function collect(stored: string): Promise<GetVideoStatusResult[]> {

@@ -3,34 +3,23 @@
 // our publish:clawhub script: without a token it explains what is needed; with one it publishes.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
+import { type StubRegistry, stubRegistry } from '@aivideomaker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CATEGORIES, PUBLISHED_FILES, SKILL_DISPLAY_NAME, SKILL_SLUG } from '../src/index';
 import { BIN_DIR, copySkill, exec, PACKAGE_DIR, SKILL_DIR, tempDir } from './helpers';
 
 const temp = tempDir();
-const seen: { path: string; query: URLSearchParams; headers: IncomingHttpHeaders }[] = [];
-let registry: Server;
-let registryUrl = '';
+let registry: StubRegistry;
 
 beforeAll(async () => {
-  registry = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    seen.push({ path: url.pathname, query: url.searchParams, headers: request.headers });
-    response.setHeader('content-type', 'application/json');
-    if (url.pathname === '/api/v1/resolve')
-      return response.end(JSON.stringify({ match: null, latestVersion: null }));
-    if (url.pathname === '/api/v1/whoami')
-      return response.end(JSON.stringify({ user: { handle: 'tester' } }));
-    response.statusCode = 404;
-    response.end(JSON.stringify({ error: 'not found' }));
+  registry = await stubRegistry({
+    '/api/v1/resolve': { match: null, latestVersion: null },
+    '/api/v1/whoami': { user: { handle: 'tester' } },
   });
-  await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
-  registryUrl = `http://127.0.0.1:${(registry.address() as { port: number }).port}`;
 });
 afterAll(async () => {
-  await new Promise((resolve) => registry.close(resolve));
+  await registry.close();
   temp.remove();
 });
 
@@ -45,11 +34,11 @@ function fingerprint(dir: string, files: readonly string[]): string {
 }
 
 async function dryRun(dir: string) {
-  const config = join(temp.path, `clawhub-${seen.length}.json`);
+  const config = join(temp.path, `clawhub-${registry.seen.length}.json`);
   const args = [
     '--no-input',
     '--registry',
-    registryUrl,
+    registry.url,
     'skill',
     'publish',
     dir,
@@ -73,7 +62,7 @@ it('clawhub skill publish --dry-run would upload exactly SKILL.md and the bundle
     fileCount: PUBLISHED_FILES.length,
     fingerprint: expected,
   });
-  expect(seen.at(-1)?.query.get('hash')).toBe(expected);
+  expect(registry.seen.at(-1)?.query.get('hash')).toBe(expected);
 });
 
 it('.clawhubignore keeps sources, tests, maps and logs out even when they sit in the folder', async () => {
@@ -97,15 +86,15 @@ it('.clawhubignore keeps sources, tests, maps and logs out even when they sit in
 });
 
 it('publish:clawhub without CLAWHUB_TOKEN says what is needed and publishes nothing', async () => {
-  const before = seen.length;
+  const before = registry.seen.length;
   const result = await exec(process.execPath, [join(PACKAGE_DIR, 'scripts/publish.ts')], {
-    CLAWHUB_REGISTRY: registryUrl,
+    CLAWHUB_REGISTRY: registry.url,
   });
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('needs a ClawHub API token in CLAWHUB_TOKEN');
   expect(result.stderr).toContain('https://clawhub.ai');
   expect(result.stderr).toContain(`categories ${CATEGORIES.join(', ')}`);
-  expect(seen.length).toBe(before);
+  expect(registry.seen.length).toBe(before);
 });
 
 it('publish:clawhub with a token publishes the skill with its name, version and catalog metadata', async () => {
@@ -115,7 +104,7 @@ it('publish:clawhub with a token publishes the skill with its name, version and 
     [join(PACKAGE_DIR, 'scripts/publish.ts'), '--dry-run', '--json'],
     {
       CLAWHUB_TOKEN: token,
-      CLAWHUB_REGISTRY: registryUrl,
+      CLAWHUB_REGISTRY: registry.url,
       HOME: temp.path,
     },
   );
@@ -128,7 +117,7 @@ it('publish:clawhub with a token publishes the skill with its name, version and 
     version: cliVersion,
     fileCount: PUBLISHED_FILES.length,
   });
-  const resolve = seen.filter((request) => request.path === '/api/v1/resolve').at(-1);
+  const resolve = registry.seen.filter((request) => request.path === '/api/v1/resolve').at(-1);
   expect(resolve?.headers.authorization).toBe(`Bearer ${token}`);
   expect(result.stdout + result.stderr).not.toContain(token);
 });

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const node = (args: string[], env: Record<string, string>) =>
-  exec(process.execPath, [script, ...args], env, workspace.path);
+  exec(process.execPath, [script, ...args], env, { cwd: workspace.path });
 
 it('generates, downloads and prints the MEDIA line', async () => {
   const args = [

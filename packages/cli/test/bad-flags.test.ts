@@ -1,14 +1,7 @@
-// Bad flags and bad input: a precise message, the usage of that command, exit code 2, and not a
-// single request to the API.
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { emulator, run } from './helpers';
+import { expect, it } from 'vitest';
+import { emulator, emulatorPerFile, run } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 const t2v = ['generate', 't2v', '--prompt', 'x', '--aspect-ratio', '16:9'];
 const IMAGE = 'https://example.com/cat.png';

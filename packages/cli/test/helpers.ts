@@ -1,31 +1,20 @@
 // Test harness: the emulator over real HTTP on loopback, the CLI run in-process with captured streams,
 // and the built bin run as a real process (piped, or on a pseudo-terminal through `script`).
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { type Emulator, type EmulatorOptions, startEmulator } from '@aivideomaker/emulator';
+import type { Emulator } from '@aivideomaker/emulator';
+import { type Exit, exec } from '@aivideomaker/test-support';
+import { compressedEmulator } from '@aivideomaker/test-support/emulator';
 import { type CliIo, runCli } from '../src/index';
+
+export { isMp4, tempDir } from '@aivideomaker/test-support';
+export { apiRequests, emulatorPerFile, LIVE_EMULATOR } from '@aivideomaker/test-support/emulator';
 
 export const API_KEY = 'cli-test-key-1f6a2b';
 export const BIN = join(import.meta.dirname, '../dist/bin.mjs');
 
-/**
- * Whether the installed emulator implements the live API's additions (its `api` mode). Tests of the
- * additions run only then; everything else holds against either.
- */
-export const LIVE_EMULATOR: boolean = await (async () => {
-  const probe = await startEmulator({});
-  const live = (probe as { api?: string }).api === 'live';
-  await probe.close();
-  return live;
-})();
-
-export function emulator(options: EmulatorOptions & Record<string, unknown> = {}): Promise<Emulator> {
-  return startEmulator({ apiKeys: [API_KEY], speed: 100, ...options });
-}
+export const { emulator } = compressedEmulator({ key: API_KEY, speed: 100 });
 
 export interface RunResult {
   code: number;
@@ -73,38 +62,11 @@ export async function run(
 }
 
 /** Runs a command line as a child process and collects its output (no shell unless the command is one). */
-export function spawnProcess(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-export function tempDir(): { path: string; remove(): void } {
-  const path = mkdtempSync(join(tmpdir(), 'aivideomaker-cli-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
-}
-
-/** The requests the emulator received for the API (not the video file downloads). */
-export function apiRequests(emu: Emulator) {
-  return emu.requests.filter((request) => request.path.startsWith('/api/'));
+export function spawnProcess(command: string, args: string[], env: Record<string, string>): Promise<Exit> {
+  return exec(command, args, env, { path: process.env.PATH ?? '', stdin: 'pipe' });
 }
 
 /** The paid requests (POST /api/v1/generate/...); a free quote may precede each. */
 export function paidRequests(emu: Emulator) {
   return emu.requests.filter((request) => request.path.startsWith('/api/v1/generate/'));
-}
-
-/** An MP4 starts with an `ftyp` box: 4 size bytes, then the type. */
-export function isMp4(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(4, 8)).toString('latin1') === 'ftyp';
 }

@@ -3,12 +3,11 @@
 // "other copy" is the built CommonJS file and this copy is the source.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as core from '../src/index';
 import { ERROR_BRAND } from '../src/internal';
 import { createVideoToolSpecs, formatToolError } from '../src/tools/index';
-import { emulator } from './helpers';
+import { emulator, emulatorPerFile } from './helpers';
 
 const cjs = createRequire(import.meta.url)(
   join(import.meta.dirname, '..', 'dist', 'index.cjs'),
@@ -19,11 +18,7 @@ const cjsInternal = createRequire(import.meta.url)(
   ERROR_BRAND: symbol;
 };
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 async function wrongKeyError(copy: typeof core): Promise<unknown> {
   const client = new copy.AIVideoMaker({ apiKey: 'not-a-key-of-this-emulator', baseUrl: emu.url });

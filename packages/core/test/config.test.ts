@@ -4,18 +4,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { inspect, promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AIVideoMaker, InputValidationError, RedirectError } from '../src/index';
 import { liveSecretCount } from '../src/secrets';
 import { formatToolError } from '../src/tools/index';
-import { clientFor, emulator, KEY, T2V } from './helpers';
+import { clientFor, emulator, emulatorPerFile, KEY, T2V } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 interface Seen {
   method: string;

@@ -1,7 +1,6 @@
 // Every error class, produced for real by the emulator where a server can produce it.
-import { createServer } from 'node:net';
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closedPort } from '@aivideomaker/test-support';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AIVideoMaker,
   AIVideoMakerError,
@@ -22,25 +21,13 @@ import {
   TaskFailedError,
   WaitTimeoutError,
 } from '../src/index';
-import { clientFor, emulator, KEY, T2V } from './helpers';
+import { clientFor, emulator, emulatorPerFile, KEY, T2V } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 afterEach(() => {
   emu.faults.clear();
   vi.unstubAllEnvs();
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('errors', () => {
   it('MissingApiKeyError names AIVIDEOMAKER_API_KEY', () => {

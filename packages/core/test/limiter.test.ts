@@ -1,19 +1,8 @@
-// A limiter passed as `rateLimit` replaces the in-process one: every query call takes its slot and gives
-// it back, the paid POST does not, a 429 is reported to it, and an abort while waiting ends the call.
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AIVideoMaker, type QueryLimiter } from '../src/index';
-import { clientFor, emulator, KEY, T2V } from './helpers';
+import { clientFor, emulator, emulatorPerFile, KEY, T2V } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.faults.clear();
-  emu.clearRequests();
-});
+const emu = emulatorPerFile(() => emulator());
 
 /** A limiter that records what the client asks of it and lets `gate` hold every acquire. */
 function recordingLimiter() {

@@ -1,17 +1,12 @@
 // minimax (MiniMax H3): every field rule refused locally, naming the field, with zero requests; a valid
 // call accepted by the emulator and charged the per-second price; the list price and the tool texts.
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { estimateCredits, InputValidationError } from '../src/index';
 import { describeCredits, toWireInput } from '../src/internal';
 import { createVideoToolSpecs } from '../src/tools/index';
-import { clientFor, emulator, KEY, LIVE_EMULATOR, PNG_DATA_URL } from './helpers';
+import { clientFor, emulator, emulatorPerFile, KEY, LIVE_EMULATOR, PNG_DATA_URL } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 const content = 'A paper boat drifting down a rainy street';
 const https = 'https://example.com/frame.png';

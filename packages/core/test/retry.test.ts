@@ -1,18 +1,9 @@
 // Reads retried with backoff; Retry-After (seconds, HTTP date, retry-after-ms) honoured and capped.
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backoffMs, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../src/http/retry';
-import { clientFor, emulator } from './helpers';
+import { clientFor, emulator, emulatorPerFile } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.faults.clear();
-  emu.clearRequests();
-});
+const emu = emulatorPerFile(() => emulator());
 
 const gap = () => {
   const [first, second] = emu.requests;

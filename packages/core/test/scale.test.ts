@@ -6,7 +6,7 @@ import type { Emulator } from '@aivideomaker/emulator';
 import { describe, expect, it } from 'vitest';
 import { type ClientOptions, createWebhookHandler, type Task, withWebhookToken } from '../src/index';
 import { createNodeWebhookHandler } from '../src/node/index';
-import { clientFor, emulator, maxInAnyWindow, queryRequests, T2V, WINDOW_MS } from './helpers';
+import { clientFor, emulator, peakInWindow, queryRequests, T2V, WINDOW_MS } from './helpers';
 
 const N = 50;
 const TOKEN = 'scale-token';
@@ -24,10 +24,7 @@ function byKind(emu: Emulator) {
     statuses,
     gets: queries.length - lists - statuses,
     rateLimited: queries.filter((request) => request.status === 429).length,
-    maxPerWindow: maxInAnyWindow(
-      queries.map((request) => request.at),
-      WINDOW_MS,
-    ),
+    maxPerWindow: peakInWindow(queries, WINDOW_MS),
   };
 }
 

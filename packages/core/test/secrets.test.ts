@@ -1,16 +1,11 @@
 // The key never appears in anything printed: the client itself, errors, log lines, tool results.
 import { inspect } from 'node:util';
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AIVideoMaker } from '../src/index';
 import { createVideoToolSpecs, formatToolError } from '../src/tools/index';
-import { clientFor, emulator, KEY, T2V } from './helpers';
+import { clientFor, emulator, emulatorPerFile, KEY, T2V } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 function printed(value: unknown): string {
   if (value instanceof Error)

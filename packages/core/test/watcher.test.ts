@@ -1,19 +1,17 @@
-// Waiting at scale: one shared watcher per client, status polling for one task, one list call for many,
-// the API's rate limit kept without being told, abort and timeouts at once, no timer left behind.
-import type { Emulator } from '@aivideomaker/emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TaskUpdate } from '../src/index';
-import { clientFor, emulator, KEY, maxInAnyWindow, queryRequests, T2V, WINDOW_MS } from './helpers';
+import {
+  clientFor,
+  emulator,
+  emulatorPerFile,
+  KEY,
+  peakInWindow,
+  queryRequests,
+  T2V,
+  WINDOW_MS,
+} from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.faults.clear();
-  emu.clearRequests();
-});
+const emu = emulatorPerFile(() => emulator());
 
 async function isolated(options: Parameters<typeof emulator>[0] = {}) {
   const emu = await emulator(options);
@@ -79,12 +77,7 @@ describe('waiting', () => {
     expect(tasks.every((task) => task.status === 'COMPLETED')).toBe(true);
     const queries = queryRequests(emu);
     expect(queries.filter((r) => r.status === 429)).toHaveLength(0);
-    expect(
-      maxInAnyWindow(
-        queries.map((r) => r.at),
-        WINDOW_MS,
-      ),
-    ).toBeLessThanOrEqual(60);
+    expect(peakInWindow(queries, WINDOW_MS)).toBeLessThanOrEqual(60);
     const lists = queries.filter((r) => r.path === '/api/v1/tasks').length;
     const statuses = queries.filter((r) => r.path.endsWith('/status')).length;
     const gets = queries.length - lists - statuses;
@@ -114,12 +107,7 @@ describe('waiting', () => {
     const queries = queryRequests(emu);
     expect(queries).toHaveLength(130);
     expect(queries.filter((r) => r.status === 429)).toHaveLength(0);
-    expect(
-      maxInAnyWindow(
-        queries.map((r) => r.at),
-        WINDOW_MS,
-      ),
-    ).toBeLessThanOrEqual(60);
+    expect(peakInWindow(queries, WINDOW_MS)).toBeLessThanOrEqual(60);
   });
 
   it('abort mid-wait rejects with the signal reason in under 100 ms, even mid-sleep', async () => {

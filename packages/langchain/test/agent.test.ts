@@ -3,11 +3,10 @@
 
 import { inputErrorLine } from '@aivideomaker/core/internal';
 import { createVideoToolSpecs } from '@aivideomaker/core/tools';
-import type { Emulator } from '@aivideomaker/emulator';
 import { AIMessage, ToolMessage } from '@langchain/core/messages';
 import { fakeModel } from '@langchain/core/testing';
 import { createAgent } from 'langchain';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AIVideoMakerToolError,
   type AIVideoMakerToolsOptions,
@@ -16,14 +15,9 @@ import {
   VIDEO_PROGRESS_EVENT,
   type VideoProgressEvent,
 } from '../src/index';
-import { clientFor, emulator, KEY, posts, serialized, userAsks } from './helpers';
+import { clientFor, emulator, emulatorPerFile, KEY, posts, serialized, userAsks } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.clearRequests());
+const emu = emulatorPerFile(() => emulator());
 
 function agentCalling(
   calls: { name: string; args: Record<string, unknown> }[],

@@ -1,20 +1,12 @@
-// Human approval of paid calls: humanInTheLoopMiddleware with interruptOnPaidTools, a checkpointer, and
-// resume decisions (approve, edit, reject), in the real agent loop against the emulator.
-import type { Emulator } from '@aivideomaker/emulator';
 import { AIMessage, ToolMessage } from '@langchain/core/messages';
 import { fakeModel } from '@langchain/core/testing';
 import { Command, MemorySaver } from '@langchain/langgraph';
 import { createAgent, type Decision, type HITLRequest, humanInTheLoopMiddleware } from 'langchain';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAIVideoMakerTools, interruptOnPaidTools } from '../src/index';
-import { clientFor, emulator, KEY, posts, serialized, userAsks } from './helpers';
+import { clientFor, emulator, emulatorPerFile, KEY, posts, serialized, userAsks } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.clearRequests());
+const emu = emulatorPerFile(() => emulator());
 
 const REQUESTED = { prompt: 'A whale breaching at sunrise', model: 't2v_v3', duration: '20' };
 

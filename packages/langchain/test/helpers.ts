@@ -1,28 +1,18 @@
-// Shared setup: an in-process emulator with compressed time, a client compressed the same way, and a
-// sentinel key that must never reach a message.
+// Shared setup: the workspace's time-compressed emulator and a client compressed the same way
+// (@aivideomaker/test-support), and a sentinel key that must never reach a message.
 import { AIVideoMaker } from '@aivideomaker/core';
-import { type Emulator, startEmulator } from '@aivideomaker/emulator';
+import type { Emulator } from '@aivideomaker/emulator';
+import { compressedEmulator } from '@aivideomaker/test-support/emulator';
 import type { BaseMessage } from '@langchain/core/messages';
 
-export const KEY = 'fake-key-SENTINEL-lc-7d3e91';
-export const SPEED = 200;
+export { emulatorPerFile, generatePosts as posts } from '@aivideomaker/test-support/emulator';
 
-export function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<Emulator> {
-  return startEmulator({ speed: SPEED, apiKeys: [KEY], ...options });
-}
+const kit = compressedEmulator();
+export const { key: KEY, speed: SPEED, emulator } = kit;
 
 export function clientFor(emu: Emulator): AIVideoMaker {
-  return new AIVideoMaker({
-    apiKey: KEY,
-    baseUrl: emu.url,
-    rateLimit: { limit: 60, windowMs: 60_000 / SPEED },
-    poll: { minIntervalMs: 10, maxIntervalMs: 40 },
-  });
+  return new AIVideoMaker(kit.clientOptions(emu));
 }
-
-/** The paid POSTs (a paid tool asks the free quote first, which is not one of them). */
-export const posts = (emu: Emulator) =>
-  emu.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/api/v1/generate/'));
 
 /** Every message of a run, serialized: what the model and the app could ever see. */
 export function serialized(messages: readonly BaseMessage[]): string {

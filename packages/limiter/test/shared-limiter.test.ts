@@ -4,6 +4,7 @@
 // pauses the others, a waiting call aborts, and a dead holder's slot comes back after its lease.
 import { AIVideoMaker, type ClientOptions, type QueryLimiter } from '@aivideomaker/core';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
+import { peakInWindow } from '@aivideomaker/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../../scripts/postgres.ts';
 import { createPostgresLimiter, type PostgresLimiter, type PostgresLimiterOptions } from '../src/index';
@@ -43,26 +44,12 @@ function clientWith(rateLimit: ClientOptions['rateLimit']): AIVideoMaker {
   return new AIVideoMaker({ apiKey: KEY, baseUrl: emu.url, rateLimit, maxRetries: 5 });
 }
 
-/** The most requests the emulator received within any span of `windowMs` (sliding, not fixed). */
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let end = 0, start = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
-
 function queries() {
   const log = emu.requests.filter((request) => request.path.startsWith('/api/v1/tasks'));
   return {
     count: log.length,
     rateLimited: log.filter((request) => request.status === 429).length,
-    maxPerWindow: maxInAnyWindow(
-      log.map((request) => request.at),
-      WINDOW_MS,
-    ),
+    maxPerWindow: peakInWindow(log, WINDOW_MS),
   };
 }
 

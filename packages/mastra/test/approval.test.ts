@@ -1,16 +1,11 @@
-import type { Emulator } from '@aivideomaker/emulator';
 import { Mastra } from '@mastra/core';
 import { Agent } from '@mastra/core/agent';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAIVideoMakerTools } from '../src';
-import { clientFor, emulator, generatePosts, KEY } from './helpers';
+import { clientFor, emulator, emulatorPerFile, generatePosts, KEY } from './helpers';
 import { scriptedModel, toolResultTexts } from './scripted-model';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 /** An agent whose paid tools need approval; its second turn repeats what the tool returned. */
 function gatedAgent() {

@@ -1,18 +1,13 @@
 import { inputErrorLine } from '@aivideomaker/core/internal';
 import { createVideoToolSpecs, TOOL_NAMES } from '@aivideomaker/core/tools';
-import type { Emulator } from '@aivideomaker/emulator';
 import { Mastra } from '@mastra/core';
 import { Agent } from '@mastra/core/agent';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AIVideoMakerToolError, createAIVideoMakerTools, isVideoProgressEvent } from '../src';
-import { clientFor, emulator, generatePosts, KEY, until } from './helpers';
+import { clientFor, emulator, emulatorPerFile, generatePosts, generateRequests, KEY, until } from './helpers';
 import { scriptedModel, type Turn, toolResultTexts } from './scripted-model';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 function videoAgent(turns: Turn[], options: Parameters<typeof createAIVideoMakerTools>[0] = {}) {
   const { model, prompts } = scriptedModel(turns);
@@ -70,15 +65,9 @@ describe('createAIVideoMakerTools', () => {
     for await (const chunk of stream.fullStream) chunks.push(chunk);
     const text = await stream.text;
 
-    const [post, ...more] = generatePosts(emu);
-    expect(more).toEqual([]);
-    expect(post?.path).toBe('/api/v1/generate/t2v');
-    expect(post?.headers.key).toBe(KEY);
-    expect(JSON.parse(post?.body ?? '')).toEqual({
-      prompt: 'A red fox in snow',
-      aspectRatio: '16:9',
-      duration: '8',
-    });
+    expect(generateRequests(emu)).toEqual([
+      { model: 't2v', key: KEY, body: { prompt: 'A red fox in snow', aspectRatio: '16:9', duration: '8' } },
+    ]);
 
     const [task] = emu.tasks(KEY);
     const url = `${emu.url}/files/${task?.id}.mp4`;

@@ -7,6 +7,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
+import { peakInWindow } from '@aivideomaker/test-support';
 import { Mastra } from '@mastra/core';
 import { PostgresStore } from '@mastra/pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,16 +85,6 @@ function inputs(worker: number) {
     model: 't2v',
     input: { prompt: `Worker ${worker}, scene ${i}`, aspectRatio: '16:9', duration: '5' },
   }));
-}
-
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let end = 0, start = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
 }
 
 describe('many workers on one Postgres', () => {
@@ -177,10 +168,7 @@ describe('many workers on one Postgres', () => {
 
     // The emulator's own records: queries within the limit in any window, no 429, one charge per task.
     const queries = emu.requests.filter((request) => request.path.startsWith('/api/v1/tasks'));
-    const peak = maxInAnyWindow(
-      queries.map((request) => request.at),
-      WINDOW_MS,
-    );
+    const peak = peakInWindow(queries, WINDOW_MS);
     console.info(`[workers] ${queries.length} queries, peak ${peak} in any ${WINDOW_MS} ms`);
     expect(queries.filter((request) => request.status === 429)).toEqual([]);
     expect(peak).toBeLessThanOrEqual(60);

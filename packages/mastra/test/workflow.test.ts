@@ -1,19 +1,14 @@
-import type { Emulator } from '@aivideomaker/emulator';
 import { Mastra } from '@mastra/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createVideoWorkflow,
   resumeFinishedVideoRuns,
   VIDEO_WORKFLOW_STEPS,
   type VideoWorkflowOptions,
 } from '../src/workflow';
-import { clientFor, emulator, generatePosts, KEY, until } from './helpers';
+import { clientFor, emulator, emulatorPerFile, generatePosts, generateRequests, KEY, until } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 async function newRun(options: VideoWorkflowOptions = {}) {
   const video = createVideoWorkflow({ client: clientFor(emu), ...options });
@@ -36,15 +31,9 @@ describe('createVideoWorkflow (polling)', () => {
     for await (const event of stream.fullStream) events.push(event as (typeof events)[number]);
     const result = await stream.result;
 
-    const [post, ...more] = generatePosts(emu);
-    expect(more).toEqual([]);
-    expect(post?.path).toBe('/api/v1/generate/t2v');
-    expect(post?.headers.key).toBe(KEY);
-    expect(JSON.parse(post?.body ?? '')).toEqual({
-      prompt: 'A red fox in snow',
-      aspectRatio: '9:16',
-      duration: '5',
-    });
+    expect(generateRequests(emu)).toEqual([
+      { model: 't2v', key: KEY, body: { prompt: 'A red fox in snow', aspectRatio: '9:16', duration: '5' } },
+    ]);
 
     expect(result.status).toBe('success');
     const [task] = emu.tasks(KEY);

@@ -3,11 +3,15 @@
 // must never show in a log line, a result or an error.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { type Emulator, type EmulatorOptions, startEmulator } from '@aivideomaker/emulator';
+import type { Emulator } from '@aivideomaker/emulator';
+import { compressedEmulator } from '@aivideomaker/test-support/emulator';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+
+/** What the emulator was asked to generate (the paid POSTs). */
+export { emulatorPerFile, generatePosts as generateRequests } from '@aivideomaker/test-support/emulator';
 
 export const BIN = join(import.meta.dirname, '../dist/bin.mjs');
 export const KEY = 'fake-key-MCPSENTINEL-4b9e1c';
@@ -16,9 +20,11 @@ export const OTHER_KEY = 'fake-key-OTHERSENTINEL-8a2d7f';
 export const POLL = ['--poll-interval', '100'];
 
 /** speed 20: a 5 s t2v is SUBMITTED for 150 ms, then PROGRESS for 2 s. */
-export function emulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  return startEmulator({ speed: 20, apiKeys: [KEY, OTHER_KEY], ...options });
-}
+export const { emulator } = compressedEmulator({
+  key: KEY,
+  speed: 20,
+  defaults: { apiKeys: [KEY, OTHER_KEY] },
+});
 
 export interface StdioServer {
   client: Client;
@@ -93,13 +99,6 @@ export async function httpClient(url: string, key: string | undefined): Promise<
 
 export function textOf(result: CallToolResult): string {
   return result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
-}
-
-/** What the emulator was asked to generate. */
-export function generateRequests(emu: Emulator) {
-  return emu.requests.filter(
-    (request) => request.method === 'POST' && request.path.startsWith('/api/v1/generate/'),
-  );
 }
 
 export const TEXT_TO_VIDEO = { prompt: 'a red fox running through snow', duration: '5' };

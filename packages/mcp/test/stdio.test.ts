@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   emulator,
+  emulatorPerFile,
   generateRequests,
   KEY,
   type StdioServer,
@@ -17,11 +18,7 @@ import {
   textOf,
 } from './helpers';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator();
-});
-afterAll(() => emu.close());
+const emu = emulatorPerFile(() => emulator(), false);
 
 describe('over stdio', () => {
   let server: StdioServer;

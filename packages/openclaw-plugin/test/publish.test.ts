@@ -3,8 +3,8 @@
 // and `package publish --family code-plugin --dry-run` would publish exactly the intended files and
 // uploads nothing. And publish:clawhub without a token explains what is needed.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { dirname, join } from 'node:path';
+import { type StubRegistry, stubRegistry } from '@aivideomaker/test-support';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { packPlugin } from '../scripts/pack.ts';
 import { BIN_DIR, exec, PACKAGE_DIR, tempDir } from './helpers';
@@ -18,22 +18,13 @@ const PUBLISHED_FILES = [
   'package.json',
 ];
 const temp = tempDir();
-const seen: string[] = [];
-let registry: Server;
-let registryUrl = '';
+let registry: StubRegistry;
 
 beforeAll(async () => {
-  registry = createServer((request, response) => {
-    seen.push(`${request.method} ${request.url}`);
-    response.setHeader('content-type', 'application/json');
-    response.statusCode = 404;
-    response.end(JSON.stringify({ error: 'not found' }));
-  });
-  await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
-  registryUrl = `http://127.0.0.1:${(registry.address() as { port: number }).port}`;
+  registry = await stubRegistry();
 });
 afterAll(async () => {
-  await new Promise((resolve) => registry.close(resolve));
+  await registry.close();
   temp.remove();
 });
 
@@ -67,7 +58,7 @@ it('clawhub package validate passes and the dry run would publish exactly the bu
   const args = [
     '--no-input',
     '--registry',
-    registryUrl,
+    registry.url,
     'package',
     'publish',
     folder,
@@ -89,7 +80,7 @@ it('clawhub package validate passes and the dry run would publish exactly the bu
   expect(dryRun.stdout).toContain('Name:      @aivideomaker/openclaw-plugin');
   expect(dryRun.stdout).toContain('Compat:    pluginApi=>=2026.9.6, builtWith=2026.9.6');
   expect(listedFiles(dryRun.stdout)).toEqual(PUBLISHED_FILES);
-  expect(seen).toEqual([]); // a dry run uploads nothing
+  expect(registry.seen.map((request) => `${request.method} ${request.url}`)).toEqual([]); // a dry run uploads nothing
 
   // What ClawHub packs is pnpm's output: no workspace references, no dependencies, openclaw the only peer.
   const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
@@ -103,7 +94,7 @@ it('publish:clawhub with a token validates, then runs the dry run on the packed 
   const result = await exec(process.execPath, [join(PACKAGE_DIR, 'scripts/publish.ts'), '--dry-run'], {
     ...clawhubEnv(),
     CLAWHUB_TOKEN: token,
-    CLAWHUB_REGISTRY: registryUrl,
+    CLAWHUB_REGISTRY: registry.url,
     ...(process.env.npm_execpath ? { npm_execpath: process.env.npm_execpath } : {}),
   });
   expect(result.code, result.stderr).toBe(0);
@@ -111,15 +102,15 @@ it('publish:clawhub with a token validates, then runs the dry run on the packed 
   expect(result.stdout).toContain('Dry run - nothing will be published.');
   expect(listedFiles(result.stdout)).toEqual(PUBLISHED_FILES);
   expect(result.stdout + result.stderr).not.toContain(token);
-  expect(seen).toEqual([]);
+  expect(registry.seen.map((request) => `${request.method} ${request.url}`)).toEqual([]);
 }, 180_000);
 
 it('publish:clawhub without CLAWHUB_TOKEN says what is needed and publishes nothing', async () => {
   const result = await exec(process.execPath, [join(PACKAGE_DIR, 'scripts/publish.ts')], {
-    CLAWHUB_REGISTRY: registryUrl,
+    CLAWHUB_REGISTRY: registry.url,
   });
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('needs a ClawHub API token in CLAWHUB_TOKEN');
   expect(result.stderr).toContain('as a code plugin (categories media');
-  expect(seen).toEqual([]);
+  expect(registry.seen.map((request) => `${request.method} ${request.url}`)).toEqual([]);
 });

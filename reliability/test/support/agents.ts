@@ -1,18 +1,17 @@
 // The three frameworks' real agent loops, driven by offline scripted models that emit the tool calls a
 // test chooses: AI SDK generateText, LangChain createAgent, Mastra Agent. Each run returns what the model
 // was shown after the calls (the tool results and errors), as text.
-import type { LanguageModelV4Prompt, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { createAIVideoMakerTools as aiSdkTools } from '@aivideomaker/ai-sdk';
 import type { VideoToolSetOptions } from '@aivideomaker/core/tools';
 import { createAIVideoMakerTools as langChainTools } from '@aivideomaker/langchain';
 import { createAIVideoMakerTools as mastraTools } from '@aivideomaker/mastra';
+import { scriptedModel as aiSdkModel, toolOutputs } from '@aivideomaker/test-support/ai-sdk';
 import { AIMessage, ToolMessage } from '@langchain/core/messages';
 import { fakeModel } from '@langchain/core/testing';
 import { Mastra } from '@mastra/core';
 import { Agent } from '@mastra/core/agent';
 import type { MastraModelConfig } from '@mastra/core/llm';
 import { generateText, isStepCount } from 'ai';
-import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
 import { createAgent } from 'langchain';
 
 export interface ToolCall {
@@ -28,53 +27,14 @@ export interface AgentRun {
 export const FRAMEWORKS = ['AI SDK', 'LangChain', 'Mastra'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
-const usage = {
-  inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
-  outputTokens: { total: 1, text: 1, reasoning: undefined },
-};
-
 /** A model that emits `calls` (all in one step, so they run in parallel), then says "Done.". */
 function scriptedModel(calls: ToolCall[]) {
-  const prompts: LanguageModelV4Prompt[] = [];
-  const turn = (prompt: LanguageModelV4Prompt) => {
-    prompts.push(prompt);
-    if (prompts.length > 1) {
-      return {
-        content: [{ type: 'text' as const, text: 'Done.' }],
-        finishReason: { unified: 'stop' as const, raw: 'stop' },
-      };
-    }
-    return {
-      content: calls.map((call, index) => ({
-        type: 'tool-call' as const,
-        toolCallId: `call_${index}`,
-        toolName: call.toolName,
-        input: JSON.stringify(call.input),
-      })),
-      finishReason: { unified: 'tool-calls' as const, raw: 'tool_calls' },
-    };
-  };
-  const model = new MockLanguageModelV4({
-    doGenerate: async ({ prompt }) => ({ ...turn(prompt), usage, warnings: [] }),
-    doStream: async ({ prompt }) => {
-      const { content, finishReason } = turn(prompt);
-      const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings: [] }];
-      for (const part of content) {
-        if (part.type === 'text') {
-          parts.push({ type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: part.text });
-          parts.push({ type: 'text-end', id: 't' });
-        } else parts.push(part);
-      }
-      parts.push({ type: 'finish', finishReason, usage });
-      return { stream: convertArrayToReadableStream(parts) };
-    },
-  });
-  const read = () =>
-    (prompts[1] ?? []).flatMap((message) =>
-      message.role === 'tool'
-        ? message.content.flatMap((part) => (part.type === 'tool-result' ? [outputText(part.output)] : []))
-        : [],
-    );
+  const model = aiSdkModel((_, call) =>
+    call === 0
+      ? { toolCalls: calls.map((toolCall, index) => ({ ...toolCall, id: `call_${index}` })) }
+      : { text: 'Done.' },
+  );
+  const read = () => toolOutputs(model.prompts[1] ?? []).map(outputText);
   return { model, read };
 }
 
