@@ -1,3 +1,6 @@
+// The real AI SDK loops (generateText with stopWhen, ToolLoopAgent) calling text_to_video against the
+// emulator: the documented request goes out, the model reads compact text with the video URL, the app
+// keeps the full output, and the key shows up nowhere.
 import { generateText, isStepCount, streamText, ToolLoopAgent } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createAIVideoMakerTools, type VideoTaskOutput } from '../src/index';

@@ -1,3 +1,6 @@
+// Approval of paid calls, the AI SDK 7 way: `toolApproval` on the call pauses the run with a
+// tool-approval-request; the app answers with a tool-approval-response in the next call. The
+// `needsApproval` option marks defaults that a call's `toolApproval` overrides.
 import { generateText, isStepCount, type ModelMessage, type ToolApprovalConfiguration } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { type AIVideoMakerTools, createAIVideoMakerTools, paidToolApproval } from '../src/index';

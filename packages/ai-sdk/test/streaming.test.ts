@@ -1,3 +1,5 @@
+// Progress in streamText: each status change of the task arrives as a preliminary tool result, in
+// order, before the one final result, which is what the model reads.
 import { isStepCount, streamText, type TextStreamPart, type ToolSet } from 'ai';
 import { expect, it } from 'vitest';
 import { createAIVideoMakerTools, type VideoTaskOutput } from '../src/index';

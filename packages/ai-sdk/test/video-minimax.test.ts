@@ -1,3 +1,6 @@
+// minimax (MiniMax H3, the live service's model) through the same SDK options: its fields have other names
+// (content, imageUrl, lastFrameUrl), a numeric duration, and named resolutions and tiers. The emulator
+// runs it like the live service does.
 import { experimental_generateVideo as generateVideo, experimental_startVideo as startVideo } from 'ai';
 import { expect, it } from 'vitest';
 import { createAIVideoMaker } from '../src/index';

@@ -1,3 +1,5 @@
+// Bad flags and bad input: a precise message, the usage of that command, exit code 2, and not a
+// single request to the API.
 import { expect, it } from 'vitest';
 import { emulator, emulatorPerFile, run } from './helpers';
 

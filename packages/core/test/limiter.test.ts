@@ -1,3 +1,5 @@
+// A limiter passed as `rateLimit` replaces the in-process one: every query call takes its slot and gives
+// it back, the paid POST does not, a 429 is reported to it, and an abort while waiting ends the call.
 import { describe, expect, it } from 'vitest';
 import { AIVideoMaker, type QueryLimiter } from '../src/index';
 import { clientFor, emulator, emulatorPerFile, KEY, T2V } from './helpers';

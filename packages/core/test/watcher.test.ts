@@ -1,3 +1,5 @@
+// Waiting at scale: one shared watcher per client, status polling for one task, one list call for many,
+// the API's rate limit kept without being told, abort and timeouts at once, no timer left behind.
 import { describe, expect, it } from 'vitest';
 import type { TaskUpdate } from '../src/index';
 import {

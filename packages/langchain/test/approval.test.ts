@@ -1,3 +1,5 @@
+// Human approval of paid calls: humanInTheLoopMiddleware with interruptOnPaidTools, a checkpointer, and
+// resume decisions (approve, edit, reject), in the real agent loop against the emulator.
 import { AIMessage, ToolMessage } from '@langchain/core/messages';
 import { fakeModel } from '@langchain/core/testing';
 import { Command, MemorySaver } from '@langchain/langgraph';
