@@ -6,6 +6,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { startPostgres, type TestPostgres } from '../../scripts/postgres.ts';
 import { type NamedBlock, runBlocks, typecheckBlocks, writeBlocks } from './blocks.ts';
 import { mapLimit, run, tail } from './process.ts';
 import { createProject } from './project.ts';
@@ -26,6 +27,11 @@ export interface CheckOptions {
   offline?: boolean;
   /** Start `aivideomaker-emulator` from the installed tarball and point the examples at it. */
   emulator?: boolean;
+  /**
+   * Start a throwaway Postgres cluster (scripts/postgres.ts: loopback, a temporary folder) and give the
+   * examples a fresh database's URL as DATABASE_URL, like a user's app (the shared limiter's quick start).
+   */
+  postgres?: boolean;
   /** A CommonJS app to copy into the project and run (gets the package names in CONSUMER_CHECK_PACKAGES). */
   cjsApp?: string;
   typecheck?: boolean;
@@ -77,9 +83,14 @@ export async function consumerCheck(options: CheckOptions): Promise<CheckResult>
     CONSUMER_CHECK_PACKAGES: JSON.stringify(manifests.map((manifest) => manifest.name)),
   };
   const emulator = options.emulator ? await startEmulator(projectDir) : undefined;
+  let postgres: TestPostgres | undefined;
   try {
     if (emulator)
       Object.assign(env, { AIVIDEOMAKER_API_KEY: EMULATOR_KEY, AIVIDEOMAKER_BASE_URL: emulator.url });
+    if (options.postgres) {
+      postgres = await startPostgres();
+      env.DATABASE_URL = postgres.createDatabase('consumer_check');
+    }
     const files = await writeBlocks(projectDir, blocks);
     log(
       `running ${blocks.filter((block) => block.mode === 'run').length} README blocks (${blocks.length} marked)`,
@@ -99,6 +110,7 @@ export async function consumerCheck(options: CheckOptions): Promise<CheckResult>
       failures.push(...typeFailures);
     }
   } finally {
+    postgres?.stop();
     await emulator?.stop();
     await rm(packDir, { recursive: true, force: true });
   }

@@ -68,6 +68,7 @@ const { failures, projectDir } = await consumerCheck({
   packages: publicDirs,
   dependencies,
   emulator: true,
+  postgres: true,
   typecheck: true,
   cjsApp: join(import.meta.dirname, '..', 'fixtures', 'cjs-app.cjs'),
 });
