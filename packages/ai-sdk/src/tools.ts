@@ -2,7 +2,12 @@
 // schemas come from the spec; execute streams the task's status changes as preliminary results; the model
 // reads the spec's compact text while the app keeps the full output. A failure is core's
 // AIVideoMakerToolError: the model reads its one line, the app its `code` and `cause`.
-import { approvalPolicy, deferredInputSchema, toToolError } from '@aivideomaker/core/internal';
+import {
+  approvalPolicy,
+  deferredInputSchema,
+  inputErrorLine,
+  toToolError,
+} from '@aivideomaker/core/internal';
 import {
   createVideoToolSpecs,
   type ToolApprovalOption,
@@ -46,8 +51,12 @@ function toAISDKTool(spec: VideoToolSpec, needsApproval: boolean): AIVideoMakerT
     inputSchema: deferredInputSchema(spec.inputSchema),
     outputSchema: spec.outputSchema,
     metadata,
-    // The SDK's default for this tool; a `toolApproval` entry on the call takes precedence.
-    ...(needsApproval ? { needsApproval: true } : {}),
+    // The SDK's default for this tool; a `toolApproval` entry on the call takes precedence. Arguments that
+    // core's parser refuses need no approval: execute refuses them before anything is sent, so nobody is
+    // asked to approve a call that cannot spend.
+    ...(needsApproval
+      ? { needsApproval: (input) => inputErrorLine(spec.inputSchema, input) === undefined }
+      : {}),
     async *execute(input, { abortSignal }) {
       try {
         yield* withProgress((onProgress) =>

@@ -93,6 +93,18 @@ describe('the needsApproval option', () => {
     expect(generateRequests(emu)).toHaveLength(1);
   });
 
+  it('asks nobody about a call with bad arguments: the model reads the one line, nothing is sent', async () => {
+    const tools = createAIVideoMakerTools({ client: clientFor(emu), needsApproval: 'paid' });
+    const model = scriptedModel([
+      { toolCalls: [{ toolName: 'text_to_video', input: { prompt: 'A paper boat', duration: '7' } }] },
+      (seen) => ({ text: toolResultTexts(seen).join(' ') }),
+    ]);
+    const result = await generateText({ model, tools, stopWhen: isStepCount(5), prompt });
+    expect(result.content.filter((part) => part.type === 'tool-approval-request')).toEqual([]);
+    expect(result.text).toMatch(/^Error \(invalid_input\): Invalid duration: .*7.*Fix the input/);
+    expect(emu.requests).toEqual([]);
+  });
+
   it("leaves free tools alone, and a call's toolApproval takes precedence", async () => {
     const tools = createAIVideoMakerTools({ client: clientFor(emu), needsApproval: 'paid' });
     const model = scriptedModel([
