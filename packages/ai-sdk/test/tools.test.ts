@@ -58,14 +58,14 @@ describe('createAIVideoMakerTools', () => {
     const marked = createAIVideoMakerTools({ ...options, needsApproval: ['cancel_video_task'] });
     expect(
       Object.entries(marked)
-        .filter(([, t]) => t?.needsApproval === true)
+        .filter(([, t]) => t?.needsApproval !== undefined)
         .map(([n]) => n),
     ).toEqual(['cancel_video_task']);
     // true means what it means in every adapter (core's approvalPolicy): the tools that spend credits.
     const paid = createAIVideoMakerTools({ ...options, needsApproval: true });
     expect(
       Object.entries(paid)
-        .filter(([, t]) => t?.needsApproval === true)
+        .filter(([, t]) => t?.needsApproval !== undefined)
         .map(([n]) => n),
     ).toEqual(['text_to_video', 'image_to_video', 'long_video']);
     const none = createAIVideoMakerTools(options);

@@ -172,7 +172,10 @@ describe('tool specs', () => {
   });
 
   it('get, cancel, list and estimate', async () => {
-    const set = tools({ wait: false });
+    // At speed 1 a task stays SUBMITTED for seconds, so the cancel lands in time on a loaded machine too.
+    await using slow = await emulator({ speed: 1 });
+    const set = tools({ wait: false, client: clientFor(slow) });
+    await set.text_to_video!.execute({ prompt: 'an earlier task' });
     const { taskId } = await set.text_to_video!.execute({
       prompt: 'to cancel',
       model: 't2v_v3',
