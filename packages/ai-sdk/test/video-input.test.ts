@@ -23,7 +23,7 @@ describe('refused before any request', () => {
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputValidationError);
     expect((error as Error).message).toBe(
-      'Invalid duration: "10" is not allowed for model t2v. Allowed: "5", "8". Use t2v_v3 for 10-20 s videos (t2v_v3 costs 10 credits per second).',
+      'Invalid duration: "10" is not allowed for model t2v. Allowed: "5", "8". Use t2v_v3 or minimax for 10 s videos (t2v_v3 10 credits/s, minimax 3-5 credits/s).',
     );
     await expect(
       start({ model: provider().video('i2v_v3'), prompt: { image: PNG_BYTES }, duration: 6 }),

@@ -14,7 +14,7 @@ it.each([
     'generate',
     'Invalid --duration: "7" is not allowed for model t2v. Allowed: "5", "8".',
   ],
-  [[...t2v, '--duration', '10'], 'generate', 'Use t2v_v3 for 10-20 s videos'],
+  [[...t2v, '--duration', '10'], 'generate', 'Use t2v_v3 or minimax for 10 s videos'],
   [
     ['generate', 't2v', '--prompt', 'x', '--aspect-ratio', '4:3', '--duration', '5'],
     'generate',

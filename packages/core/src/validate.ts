@@ -2,10 +2,9 @@
 // field, says what is wrong with the value and lists what is allowed.
 import type { z } from 'zod';
 import { InputValidationError } from './errors';
-import { MINIMAX_DURATION } from './minimax';
+import { durationAllowed, durationHint, MODEL_TABLE } from './model-table';
 import {
   isModelName,
-  MODEL_DURATIONS,
   MODEL_INPUT_SCHEMAS,
   MODEL_NAMES,
   type ModelInput,
@@ -26,20 +25,6 @@ export function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-/** A hint for a duration that only the other generation of the same kind supports. */
-function durationHint(model: ModelName, value: unknown): string | undefined {
-  if (model === 'minimax' || model === 'lv') return undefined;
-  const v3 = `${model}_v3` as keyof typeof MODEL_DURATIONS;
-  const v1 = model.replace('_v3', '') as keyof typeof MODEL_DURATIONS;
-  if (v3 in MODEL_DURATIONS && (MODEL_DURATIONS[v3] as readonly string[]).includes(String(value))) {
-    return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
-  }
-  if (model !== v1 && (MODEL_DURATIONS[v1] as readonly string[] | undefined)?.includes(String(value))) {
-    return `Use ${v1} for ${String(value)} s videos.`;
-  }
-  return undefined;
-}
-
 export function assertModel(model: unknown, allowed: readonly ModelName[] = MODEL_NAMES): ModelName {
   if (!isModelName(model) || !allowed.includes(model)) {
     throw new InputValidationError('model', `${describeValue(model)} is not an available model`, allowed);
@@ -47,25 +32,44 @@ export function assertModel(model: unknown, allowed: readonly ModelName[] = MODE
   return model;
 }
 
-/** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
-export function assertDuration(model: ModelName, duration: unknown): void {
-  if (model === 'lv' || duration === undefined) return;
-  if (model === 'minimax') {
-    const { min, max } = MINIMAX_DURATION;
-    const seconds = Number(duration);
-    if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return;
-    throw new InputValidationError(
-      'duration',
-      `${describeValue(duration)} is not allowed for model minimax: a whole number of seconds from ${min} to ${max}`,
-    );
-  }
-  const allowed: readonly string[] = MODEL_DURATIONS[model];
-  if (allowed.includes(String(duration))) return;
-  const problem = `${describeValue(duration)} is not allowed for model ${model}`;
-  throw new InputValidationError('duration', problem, allowed, durationHint(model, duration));
+/** A duration in the form the model's wire takes: a string ("8") for fixed choices, a number for a range. */
+export function wireDuration(model: ModelName, duration: unknown): unknown {
+  const rule = MODEL_TABLE[model].durations;
+  if ('choices' in rule && typeof duration === 'number') return String(duration);
+  if ('min' in rule && typeof duration === 'string' && /^\d+$/.test(duration)) return Number(duration);
+  return duration;
 }
 
-function toInputError(model: ModelName, input: unknown, issue: z.core.$ZodIssue): InputValidationError {
+/**
+ * Throws when `duration` is given and `model` does not take it, with a hint to the models among `allowed`
+ * that do: the one duration rule of generate, estimateCredits and the tools, so they word it alike.
+ */
+export function assertDuration(
+  model: ModelName,
+  duration: unknown,
+  allowed: readonly ModelName[] = MODEL_NAMES,
+): void {
+  const rule = MODEL_TABLE[model].durations;
+  if ('perPrompt' in rule || duration === undefined || durationAllowed(model, duration)) return;
+  const problem = `${describeValue(duration)} is not allowed for model ${model}`;
+  const hint = durationHint(model, duration, allowed);
+  if ('choices' in rule) throw new InputValidationError('duration', problem, rule.choices, hint);
+  const range = `a whole number of seconds from ${rule.min} to ${rule.max}`;
+  throw new InputValidationError('duration', `${problem}: ${range}`, undefined, hint);
+}
+
+/** A required field left out, with its allowed values when it has a list of them. */
+export function missingField(model: ModelName, field: string, values?: readonly string[]) {
+  const hint = field === 'content' ? 'minimax names its prompt "content".' : undefined;
+  return new InputValidationError(field, `is required for model ${model}`, values, hint);
+}
+
+function toInputError(
+  model: ModelName,
+  input: unknown,
+  issue: z.core.$ZodIssue,
+  allowed: readonly ModelName[],
+): InputValidationError {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
@@ -77,14 +81,13 @@ function toInputError(model: ModelName, input: unknown, issue: z.core.$ZodIssue)
     input,
   );
   if (value === undefined && path.length > 0) {
-    const values = issue.code === 'invalid_value' ? issue.values.map(String) : undefined;
-    const hint = field === 'content' ? 'minimax names its prompt "content".' : undefined;
-    return new InputValidationError(field, `is required for model ${model}`, values, hint);
+    return missingField(model, field, issue.code === 'invalid_value' ? issue.values.map(String) : undefined);
   }
+  // Every duration refused in the words of assertDuration, the rule estimateCredits and the tools use too.
+  if (field === 'duration') assertDuration(model, value, allowed);
   if (issue.code === 'invalid_value') {
-    const hint = field === 'duration' ? durationHint(model, value) : undefined;
     const problem = `${describeValue(value)} is not allowed for model ${model}`;
-    return new InputValidationError(field, problem, issue.values.map(String), hint);
+    return new InputValidationError(field, problem, issue.values.map(String));
   }
   if (issue.code === 'too_big' || issue.code === 'too_small') {
     return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
@@ -103,21 +106,27 @@ function toInputError(model: ModelName, input: unknown, issue: z.core.$ZodIssue)
   return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
 }
 
-/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
-export function toWireInput<M extends ModelName>(model: M, input: ModelInput<M> | unknown): WireInput<M> {
+/**
+ * Validates `input` for `model` and returns the exact wire body (durations as the model takes them).
+ * `allowed`: the models a "use X instead" hint may name (a tool set's allowed models).
+ */
+export function toWireInput<M extends ModelName>(
+  model: M,
+  input: ModelInput<M> | unknown,
+  allowed: readonly ModelName[] = MODEL_NAMES,
+): WireInput<M> {
   assertModel(model);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new InputValidationError('input', `expected an object with the fields of model ${model}`);
   }
   const candidate: Record<string, unknown> = { ...(input as Record<string, unknown>) };
   // Documented models take the duration as a string ("8"), minimax as a number; either form is accepted.
-  if (model === 'minimax') {
-    if (typeof candidate.duration === 'string' && /^\d+$/.test(candidate.duration))
-      candidate.duration = Number(candidate.duration);
-  } else if (typeof candidate.duration === 'number') candidate.duration = String(candidate.duration);
+  if ('duration' in candidate) candidate.duration = wireDuration(model, candidate.duration);
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
   const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
-  if (!result.success) throw toInputError(model, candidate, result.error.issues[0] as z.core.$ZodIssue);
+  if (!result.success) {
+    throw toInputError(model, candidate, result.error.issues[0] as z.core.$ZodIssue, allowed);
+  }
   return result.data as WireInput<M>;
 }
 

@@ -51,7 +51,7 @@ describe('errors', () => {
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ code: 'invalid_input', field: 'duration', allowed: ['5', '8'] });
     expect((error as Error).message).toBe(
-      'Invalid duration: "10" is not allowed for model t2v. Allowed: "5", "8". Use t2v_v3 for 10-20 s videos (t2v_v3 costs 10 credits per second).',
+      'Invalid duration: "10" is not allowed for model t2v. Allowed: "5", "8". Use t2v_v3 or minimax for 10 s videos (t2v_v3 10 credits/s, minimax 3-5 credits/s).',
     );
     await expect(
       client.generate('t2v', { prompt: 'x', aspectRatio: '4:3' as '1:1', duration: '5' }),

@@ -24,7 +24,12 @@ const REFUSED: [string, Record<string, unknown>, string, RegExp][] = [
   ['duration below 5', { content, duration: 4 }, 'duration', /5 to 20/],
   ['duration above 20', { content, duration: 21 }, 'duration', /5 to 20/],
   ['duration not whole', { content, duration: 5.5 }, 'duration', /whole number/],
-  ['duration not a number', { content, duration: 'long' }, 'duration', /expected number/],
+  [
+    'duration not a number',
+    { content, duration: 'long' },
+    'duration',
+    /^Invalid duration: "long" is not allowed for model minimax: a whole number of seconds from 5 to 20\.$/,
+  ],
   ['resolution', { content, resolution: '1080P' }, 'resolution', /"720p", "1080p"/],
   ['tier', { content, tier: 'fast' }, 'tier', /"turbo", "base"/],
   ['aspect ratio', { content, aspectRatio: '2:1' }, 'aspectRatio', /"auto", "21:9"/],

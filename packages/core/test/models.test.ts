@@ -44,7 +44,9 @@ describe('models', () => {
     expect(() => toWireInput('t2v', { ...T2V, prompt: '   ' })).toThrow(
       'Invalid prompt: "   " must be a non-empty string (visible text, not only spaces).',
     );
-    expect(() => toWireInput('t2v_v3', { ...T2V, duration: '8' })).toThrow(/Use t2v for 8 s videos/);
+    expect(() => toWireInput('t2v_v3', { ...T2V, duration: '8' })).toThrow(
+      'Use t2v or minimax for 8 s videos (t2v 1 credit/s, minimax 3-5 credits/s).',
+    );
   });
 });
 
@@ -64,8 +66,9 @@ describe('estimateCredits', () => {
   });
 
   it('refuses what the model does not offer', () => {
+    // @ts-expect-error t2v offers 5 or 8 s (the type test: typecheck fails when this line compiles)
     expect(() => estimateCredits('t2v', { duration: '10' })).toThrow(
-      'Invalid duration: "10" is not allowed for model t2v. Allowed: "5", "8".',
+      'Invalid duration: "10" is not allowed for model t2v. Allowed: "5", "8". Use t2v_v3 or minimax for 10 s videos (t2v_v3 10 credits/s, minimax 3-5 credits/s).',
     );
     expect(() => estimateCredits('lv', { prompt: [] })).toThrow(InputValidationError);
     expect(() => estimateCredits('x2v' as 't2v', { duration: '5' })).toThrow(/Invalid model/);

@@ -101,7 +101,7 @@ describe('tool specs', () => {
     const { text_to_video, image_to_video } = tools();
     const error = await text_to_video!.execute({ prompt: 'x', duration: '10' }).catch((e: unknown) => e);
     expect(formatToolError(error)).toContain(
-      'Invalid duration: "10" is not allowed for model t2v. Allowed: "5", "8". Use t2v_v3 for 10-20 s',
+      'Invalid duration: "10" is not allowed for model t2v. Allowed: "5", "8". Use t2v_v3 or minimax for 10 s videos (t2v_v3 10 credits/s, minimax 3-5 credits/s).',
     );
     const issue = text_to_video!.inputSchema.safeParse({ prompt: 'x', model: 't2v_v3', duration: '8' });
     expect(issue.error?.issues[0]).toMatchObject({

@@ -17,7 +17,7 @@ const INPUT = {
   prompt: 'A paper boat drifting down a rainy street gutter',
   aspectRatio: '9:16',
   duration: '5',
-};
+} as const;
 
 function text(result: CallToolResult): string {
   return result.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join(' ');

@@ -18,7 +18,7 @@ const REQUEST = {
   modelOverride: 'aivideomaker/t2v',
   durationSeconds: 5,
   aspectRatio: '16:9',
-};
+} as const;
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 
 interface RuntimeAnswer {

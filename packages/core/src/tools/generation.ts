@@ -53,7 +53,7 @@ function modelTool(ctx: ToolSetContext, name: ModelTool): VideoToolSpec | undefi
   const first = models[0];
   if (!first) return undefined;
   const rule = (value: { model?: string | undefined; duration?: string | undefined }) =>
-    assertDuration((value.model ?? first) as ModelName, value.duration);
+    assertDuration((value.model ?? first) as ModelName, value.duration, models);
   const text = TOOL_TEXT[name];
   const inputSchema = withRule(text.schema(models), rule);
   return {

@@ -1,7 +1,6 @@
 // The model-dependent parts of the generation tools (choices, field help, description lines), derived
 // from the model table and the model schemas: a model added there shows up here without a word written.
 
-import { MINIMAX_DURATION } from '../minimax';
 import { describeModel, durationText } from '../model-table';
 import { MODEL_INPUT_SCHEMAS, type ModelName } from '../models';
 
@@ -10,23 +9,22 @@ interface JsonField {
   description?: string;
 }
 
-function field(model: ModelName, name: string): JsonField | undefined {
-  const schema = MODEL_INPUT_SCHEMAS[model].toJSONSchema() as { properties: Record<string, JsonField> };
-  return schema.properties[name];
+function jsonSchema(model: ModelName) {
+  return MODEL_INPUT_SCHEMAS[model].toJSONSchema() as {
+    properties: Record<string, JsonField>;
+    required?: string[];
+  };
 }
 
-const numeric = (a: string, b: string) => Number(a) - Number(b);
+function field(model: ModelName, name: string): JsonField | undefined {
+  return jsonSchema(model).properties[name];
+}
 
-/** Every duration one of `models` allows, as the strings the tools take. */
-export function durationChoices(models: readonly ModelName[]): string[] {
-  const all = new Set<string>();
-  for (const model of models) {
-    if (model === 'lv') continue;
-    if (model === 'minimax') {
-      for (let s = MINIMAX_DURATION.min; s <= MINIMAX_DURATION.max; s++) all.add(String(s));
-    } else for (const value of field(model, 'duration')?.enum ?? []) all.add(String(value));
-  }
-  return [...all].sort(numeric);
+/** The models among `models` whose schema requires a prompt (minimax names it `content`). */
+export function promptRequiredBy(models: readonly ModelName[]): ModelName[] {
+  return models.filter((model) =>
+    (jsonSchema(model).required ?? []).some((name) => name === 'prompt' || name === 'content'),
+  );
 }
 
 /** Every value of an enum field that one of `models` has (aspectRatio, resolution, tier). */

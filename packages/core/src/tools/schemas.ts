@@ -3,8 +3,15 @@
 // the tool set allows.
 import { z } from 'zod';
 import type { MINIMAX_ASPECT_RATIOS, MinimaxResolution, MinimaxTier } from '../minimax';
+import { durationChoices, durationText, MODEL_TABLE, rateText } from '../model-table';
 import { type AspectRatio, LV_MAX_PROMPTS, type ModelName, promptText, TASK_STATUSES } from '../models';
-import { durationChoices, durationFieldText, enumChoices, modelFieldText, onlyForText } from './model-choice';
+import {
+  durationFieldText,
+  enumChoices,
+  modelFieldText,
+  onlyForText,
+  promptRequiredBy,
+} from './model-choice';
 
 const enumOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
 
@@ -41,10 +48,18 @@ function optionalEnums(models: readonly ModelName[], names: readonly string[]) {
   return fields;
 }
 
+/** The duration field of `models` (left out when none of them takes a duration, as lv alone). */
+function durationField(models: readonly ModelName[]) {
+  const choices = durationChoices(models);
+  if (choices.length === 0) return {};
+  const timed = models.filter((model) => durationChoices([model]).length > 0);
+  return { duration: enumOf(choices).optional().describe(durationFieldText(timed)) };
+}
+
 function modelFields(models: readonly ModelName[], enums: readonly string[]): ModelFields {
   return {
     model: enumOf(models).optional().describe(modelFieldText(models)),
-    duration: enumOf(durationChoices(models)).optional().describe(durationFieldText(models)),
+    ...durationField(models),
     ...optionalEnums(models, enums),
   } as unknown as ModelFields;
 }
@@ -57,9 +72,11 @@ export function textToVideoInput(models: readonly ModelName[]) {
 }
 
 export function imageToVideoInput(models: readonly ModelName[]) {
+  const required = promptRequiredBy(models);
+  const when = required.length > 0 ? ` (required for ${required.join(', ')})` : '';
   return z.object({
     image,
-    prompt: promptText.optional().describe('How the image should move or change (required for minimax)'),
+    prompt: promptText.optional().describe(`How the image should move or change${when}`),
     ...modelFields(models, ['resolution', 'tier']),
   });
 }
@@ -72,9 +89,7 @@ export const longVideoInput = z.object({
     .array(promptText.min(1))
     .min(1)
     .max(LV_MAX_PROMPTS)
-    .describe(
-      `One prompt per 5-second segment, in order (1 to ${LV_MAX_PROMPTS}); each segment costs 75 credits`,
-    ),
+    .describe(`One prompt per segment, in order (lv: ${durationText('lv')}; ${rateText('lv')})`),
 });
 
 export const taskIdInput = z.object({ taskId });
@@ -90,24 +105,27 @@ export const listTasksInput = z.object({
   status: z.enum(TASK_STATUSES).optional().describe('Only tasks with this status'),
 });
 
+/** The estimate tool's fields; a field no allowed model takes is left out at run time. */
+interface EstimateFields extends Pick<ModelFields, 'duration' | 'resolution' | 'tier'> {
+  model: z.ZodEnum<{ [K in ModelName]: K }>;
+  promptCount: z.ZodOptional<z.ZodNumber>;
+}
+
 export function estimateInput(models: readonly ModelName[]) {
-  const { duration } = modelFields(models, []);
-  const minimaxFields = optionalEnums(models, ['resolution', 'tier']) as unknown as Pick<
-    ModelFields,
-    'resolution' | 'tier'
-  >;
+  const segmented = models.filter((model) => 'perPrompt' in MODEL_TABLE[model].durations);
+  const promptCount = z
+    .number()
+    .int()
+    .min(1)
+    .max(LV_MAX_PROMPTS)
+    .optional()
+    .describe(`Number of segment prompts, for ${segmented.join(', ')} only`);
   return z.object({
     model: enumOf(models).describe('The model to price'),
-    duration: duration.describe(durationFieldText(models.filter((m) => m !== 'lv'))),
-    promptCount: z
-      .number()
-      .int()
-      .min(1)
-      .max(LV_MAX_PROMPTS)
-      .optional()
-      .describe('Number of segment prompts, for lv only'),
-    ...minimaxFields,
-  });
+    ...durationField(models),
+    ...(segmented.length > 0 ? { promptCount } : {}),
+    ...optionalEnums(models, ['resolution', 'tier']),
+  } as unknown as EstimateFields);
 }
 
 export const videoTaskOutput = z.object({

@@ -72,7 +72,7 @@ export async function submitAndWait(
   input: Record<string, unknown>,
   call: VideoToolContext = {},
 ): Promise<VideoTaskOutput> {
-  const wire = toWireInput(model, input) as ModelInput<ModelName>;
+  const wire = toWireInput(model, input, ctx.allowedModels) as ModelInput<ModelName>;
   const client = ctx.client();
   const signal = call.signal ? { signal: call.signal } : {};
   const price = await priceVideo(ctx, model, wire, call.signal);

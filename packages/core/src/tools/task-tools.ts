@@ -1,7 +1,7 @@
 // The free tools: get_video_task, cancel_video_task, list_video_tasks, estimate_video_credits.
 import { describeCredits, estimateCredits } from '../credits';
 import { InputValidationError } from '../errors';
-import { priceText } from '../model-table';
+import { MODEL_TABLE, priceText } from '../model-table';
 import { isModelName, type ModelInput, type ModelName } from '../models';
 import type { Task } from '../responses';
 import { expiryNote } from '../retention';
@@ -136,7 +136,7 @@ export function listTasksTool(ctx: ToolSetContext): VideoToolSpec {
 
 export function estimateTool(ctx: ToolSetContext): VideoToolSpec {
   const rule = (value: { model: string; duration?: string | undefined }) =>
-    assertDuration(value.model as ModelName, value.duration);
+    assertDuration(value.model as ModelName, value.duration, ctx.allowedModels);
   const inputSchema = withRule(estimateInput(ctx.allowedModels), rule);
   return {
     name: 'estimate_video_credits',
@@ -161,12 +161,14 @@ export function estimateTool(ctx: ToolSetContext): VideoToolSpec {
 
 /** A representative input to price (the price depends on duration, prompt count, resolution, tier only). */
 function priceProbe(model: ModelName, value: ToolArgs & { promptCount?: number }): Record<string, unknown> {
-  if (model === 'lv') {
+  const { tools, durations } = MODEL_TABLE[model];
+  if ('perPrompt' in durations) {
     const prompts = Array.from({ length: value.promptCount ?? 1 }, (_, index) => `segment ${index + 1}`);
     return { image: PROBE_IMAGE, prompt: prompts };
   }
-  const args = { ...value, prompt: 'price check', image: model.startsWith('i2v') ? PROBE_IMAGE : undefined };
-  return toolBody(model, args, [model]);
+  // A model only image_to_video offers needs an image to be a whole input the server can quote.
+  const image = tools.includes('text_to_video') ? undefined : PROBE_IMAGE;
+  return toolBody(model, { ...value, prompt: 'price check', image }, [model]);
 }
 
 const PROBE_IMAGE = 'https://example.com/first-frame.png';
