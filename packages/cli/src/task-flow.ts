@@ -4,7 +4,13 @@
 // exists says its id, so the work is never lost.
 
 import { resolve, sep } from 'node:path';
-import { type AIVideoMaker, InputValidationError, isAbortError, type Task } from '@aivideomaker/core';
+import {
+  type AIVideoMaker,
+  DEFAULT_WAIT_TIMEOUT_MS,
+  InputValidationError,
+  isAbortError,
+  type Task,
+} from '@aivideomaker/core';
 import { checkDestination, downloadVideo, isFolderDestination } from '@aivideomaker/core/node';
 import type { CommandContext } from './command';
 import { CliError } from './errors';
@@ -12,8 +18,8 @@ import { EXIT } from './exit-codes';
 import { toCliError } from './exit-mapping';
 import { createProgress } from './progress';
 
-/** Default wait: under OpenClaw's 30-minute exec timeout, so an agent gets our resume hint, not a kill. */
-export const DEFAULT_TIMEOUT_SECONDS = 1500;
+/** Core's one default wait (20 min), under OpenClaw's 30-minute exec timeout: an agent gets our resume hint, not a kill. */
+export const DEFAULT_TIMEOUT_SECONDS = DEFAULT_WAIT_TIMEOUT_MS / 1000;
 
 export const FORCE_FLAG = {
   type: 'boolean',

@@ -58,5 +58,6 @@ export { outputMessage } from './retention';
 export type { CallOptions, Tasks } from './tasks';
 export { getVideoUrls } from './video-urls';
 export type { PollOptions, TaskUpdate, WaitOptions } from './watcher';
+export { DEFAULT_WAIT_TIMEOUT_MS } from './watcher';
 export type { WebhookHandler, WebhookHandlerOptions } from './webhooks';
 export { createWebhookHandler, withWebhookToken } from './webhooks';

@@ -48,6 +48,13 @@ export interface WatchSource {
   log(message: string): void;
 }
 
+/**
+ * How long a wait for a video lasts by default, everywhere: the client's tasks.wait and run, the tools'
+ * `wait`, the Mastra workflow's wait step and the CLI's --timeout. A 5 s clip took about 6.5 minutes on
+ * the live service, and longer videos and queues take more: 20 min leaves room for them while staying
+ * under the 30-minute exec limit of agent hosts such as OpenClaw, so the caller gets the task id and a way
+ * to resume rather than a kill. Past it the task keeps running; every place lets it be changed.
+ */
 export const DEFAULT_WAIT_TIMEOUT_MS = 20 * 60_000;
 
 interface Waiter {

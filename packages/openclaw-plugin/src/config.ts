@@ -8,7 +8,7 @@ export interface PluginConfig {
   baseUrl?: string | undefined;
   /** Most credits one video may cost; a dearer request is refused before it is sent. */
   maxCredits?: number | undefined;
-  /** How long generateVideo waits when OpenClaw passes no timeout (ms, default 15 minutes). */
+  /** How long generateVideo waits when OpenClaw passes no timeout (ms, default 20 minutes: core's DEFAULT_WAIT_TIMEOUT_MS). */
   timeoutMs?: number | undefined;
 }
 

@@ -3,7 +3,13 @@
 // cap, submit through core with an Idempotency-Key and that cap as X-Max-Credits, wait with core's shared
 // watcher within the request's time budget, and hand back the hosted URL (OpenClaw delivers a URL even
 // when the file is over its 16 MB local cap, and downloads from loopback are refused by its SSRF guard).
-import { AIVideoMaker, type ClientOptions, getVideoUrls, MissingApiKeyError } from '@aivideomaker/core';
+import {
+  AIVideoMaker,
+  type ClientOptions,
+  DEFAULT_WAIT_TIMEOUT_MS,
+  getVideoUrls,
+  MissingApiKeyError,
+} from '@aivideomaker/core';
 import { newIdempotencyKey } from '@aivideomaker/core/internal';
 import type { PluginConfig } from './config';
 import { creditCap } from './credit-cap';
@@ -11,8 +17,8 @@ import { VideoGenerationFailure } from './failures';
 import type { VideoGenerationRequest, VideoGenerationResult } from './openclaw-types';
 import { toModelRequest } from './request';
 
-/** Renders take minutes (a 5 s clip took about 6.5 minutes on the live service). */
-export const DEFAULT_TIMEOUT_MS = 15 * 60_000;
+/** Core's one default wait (renders take minutes: a 5 s clip took about 6.5 minutes on the live service). */
+export const DEFAULT_TIMEOUT_MS = DEFAULT_WAIT_TIMEOUT_MS;
 
 export interface GenerateDeps {
   config: PluginConfig;

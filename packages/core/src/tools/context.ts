@@ -2,10 +2,9 @@
 import { AIVideoMaker } from '../client';
 import { InputValidationError } from '../errors';
 import { MODEL_NAMES, type ModelName } from '../models';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../watcher';
 import { CreditBudget } from './budget';
 import type { VideoToolSetOptions } from './types';
-
-export const DEFAULT_TOOL_WAIT_MS = 10 * 60_000;
 
 export interface ToolSetContext {
   client(): AIVideoMaker;
@@ -36,7 +35,7 @@ export function createToolSetContext(options: VideoToolSetOptions): ToolSetConte
     wait:
       wait === false
         ? false
-        : { timeoutMs: (wait === true ? undefined : wait.timeoutMs) ?? DEFAULT_TOOL_WAIT_MS },
+        : { timeoutMs: (wait === true ? undefined : wait.timeoutMs) ?? DEFAULT_WAIT_TIMEOUT_MS },
     localFiles: options.localFiles ?? false,
   };
 }

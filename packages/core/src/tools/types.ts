@@ -51,7 +51,7 @@ export interface VideoToolSetOptions {
   client?: AIVideoMaker;
   apiKey?: string;
   baseUrl?: string;
-  /** Wait for the video (default true). After timeoutMs (default 10 min) the task id is returned instead. */
+  /** Wait for the video (default true). After timeoutMs (default DEFAULT_WAIT_TIMEOUT_MS, 20 min) the task id is returned instead. */
   wait?: boolean | { timeoutMs?: number };
   /** Refuse a single generation estimated above this many credits. */
   maxCreditsPerCall?: number;

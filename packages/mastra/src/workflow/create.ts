@@ -31,7 +31,7 @@ export interface VideoWorkflowOptions {
   maxCreditsPerCall?: number;
   /** Suspend before spending until `run.resume({ step: 'approve', resumeData: { approved } })`. */
   requireApproval?: boolean;
-  /** Polling mode: poll this long (default 10 min), then suspend until the webhook or resumeFinishedVideoRuns(). */
+  /** Polling mode: poll this long (default 20 min, core's DEFAULT_WAIT_TIMEOUT_MS), then suspend until the webhook or resumeFinishedVideoRuns(). */
   wait?: { timeoutMs?: number };
   /**
    * Webhook mode: the API calls `url` (with `?token=`) on every status change, and the wait step suspends

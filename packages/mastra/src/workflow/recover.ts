@@ -4,15 +4,17 @@
 // `submit` is never re-driven here (a second submit could be a second charge where the server does not
 // honour the idempotency key); look it up with client.tasks.list().
 
+import { DEFAULT_WAIT_TIMEOUT_MS } from '@aivideomaker/core';
 import { VIDEO_WORKFLOW_STEPS } from './steps';
 import { type StoredRun, storedRuns, type VideoRunsOptions, workflowOf } from './webhook';
 
 export interface StaleRunsOptions extends VideoRunsOptions {
-  /** A run unchanged in storage for this long is taken for abandoned (default 15 min; keep it above `wait.timeoutMs`). */
+  /** A run unchanged in storage for this long is taken for abandoned (default 30 min; keep it above `wait.timeoutMs`). */
   staleAfterMs?: number;
 }
 
-export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
+/** Above the default wait (a polling run is `running` that long), with room for a slow resume. */
+export const DEFAULT_STALE_AFTER_MS = DEFAULT_WAIT_TIMEOUT_MS + 10 * 60_000;
 
 function pastSubmit(run: StoredRun): boolean {
   const submit = run.snapshot.context?.[VIDEO_WORKFLOW_STEPS.submit] as { status?: string } | undefined;
