@@ -3,8 +3,8 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_MAX_CREDITS, EXIT } from '@aivideomaker/cli';
-import { estimateCredits } from '@aivideomaker/core';
+import { DEFAULT_MAX_CREDITS, DEFAULT_TIMEOUT_SECONDS, EXIT } from '@aivideomaker/cli';
+import { DEFAULT_WAIT_TIMEOUT_MS, estimateCredits } from '@aivideomaker/core';
 import { durationText, MODEL_DURATIONS, priceText, type TimedModel } from '@aivideomaker/core/internal';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSkillMarkdown, SKILL_SCRIPT, slugProblems, validateSkill } from '../src/index';
@@ -149,6 +149,13 @@ describe('what SKILL.md tells the agent matches core and the CLI', () => {
   it('the confirmation threshold is the CLI default', () => {
     expect(body).toContain(
       `Above ${DEFAULT_MAX_CREDITS} credits the script refuses to submit unless given \`--yes\` (exit code ${EXIT.notConfirmed}`,
+    );
+  });
+
+  it("the wait limit is the CLI default, core's one default wait", () => {
+    expect(DEFAULT_TIMEOUT_SECONDS * 1000).toBe(DEFAULT_WAIT_TIMEOUT_MS);
+    expect(body.replace(/\s+/g, ' ')).toContain(
+      `exit code ${EXIT.timeout} (default limit ${DEFAULT_TIMEOUT_SECONDS / 60} minutes, \`--timeout\` changes it)`,
     );
   });
 

@@ -85,7 +85,7 @@ it.each([
     'list',
     '--status must be one of SUBMITTED, PROGRESS, COMPLETED, FAILED, CANCEL',
   ],
-  [['estimate', 't2v'], 'estimate', 'Invalid --duration: missing is not allowed for model t2v'],
+  [['estimate', 't2v'], 'estimate', 'Invalid --duration: is required for model t2v. Allowed: "5", "8".'],
 ])('%j -> exit 2: "%s" usage and the message', async (argv, command, message) => {
   emu.clearRequests();
   const result = await run(argv, emu);

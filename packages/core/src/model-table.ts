@@ -32,29 +32,29 @@ export const MODEL_TABLE: Record<ModelName, ModelInfo> = {
     durations: { choices: MODEL_DURATIONS.t2v },
     creditsPerSecond: 1,
   },
-  i2v: {
-    tools: ['image_to_video'],
-    about: 'standard quality, the cheapest',
-    durations: { choices: MODEL_DURATIONS.i2v },
-    creditsPerSecond: 1,
-  },
-  lv: {
-    tools: ['long_video'],
-    about: 'a longer video from a first-frame image, one prompt per segment',
-    durations: { perPrompt: LV_SEGMENT_SECONDS, maxPrompts: LV_MAX_PROMPTS },
-    creditsPerSecond: 15,
-  },
   t2v_v3: {
     tools: ['text_to_video'],
     about: 'higher quality and longer videos',
     durations: { choices: MODEL_DURATIONS.t2v_v3 },
     creditsPerSecond: 10,
   },
+  i2v: {
+    tools: ['image_to_video'],
+    about: 'standard quality, the cheapest',
+    durations: { choices: MODEL_DURATIONS.i2v },
+    creditsPerSecond: 1,
+  },
   i2v_v3: {
     tools: ['image_to_video'],
     about: 'higher quality and longer videos',
     durations: { choices: MODEL_DURATIONS.i2v_v3 },
     creditsPerSecond: 10,
+  },
+  lv: {
+    tools: ['long_video'],
+    about: 'a longer video from a first-frame image, one prompt per segment',
+    durations: { perPrompt: LV_SEGMENT_SECONDS, maxPrompts: LV_MAX_PROMPTS },
+    creditsPerSecond: 15,
   },
   minimax: {
     tools: ['text_to_video', 'image_to_video'],
@@ -69,9 +69,12 @@ export const MODEL_TABLE: Record<ModelName, ModelInfo> = {
   },
 };
 
-/** The models a generation tool offers, in the order of MODEL_NAMES. */
+/** Every model, in table order (the order tools list them in). */
+const TABLE_ORDER = Object.keys(MODEL_TABLE) as ModelName[];
+
+/** The models a generation tool offers, in table order. */
 export function modelsOfTool(tool: GenerationToolName): ModelName[] {
-  return MODEL_NAMES.filter((model) => MODEL_TABLE[model].tools.includes(tool));
+  return TABLE_ORDER.filter((model) => MODEL_TABLE[model].tools.includes(tool));
 }
 
 /** "5 or 8 s", "5/10/15/20 s", "5 to 20 s", "5 s per prompt, 1 to 6 prompts". */
@@ -132,7 +135,7 @@ export function durationHint(
   allowed: readonly ModelName[] = MODEL_NAMES,
 ): string | undefined {
   const tools = MODEL_TABLE[model].tools;
-  const others = MODEL_NAMES.filter(
+  const others = TABLE_ORDER.filter(
     (other) =>
       other !== model &&
       allowed.includes(other) &&
