@@ -25,31 +25,15 @@ export interface ModelInfo {
   rates?: Readonly<Record<string, number>>;
 }
 
+/** The documented generations: the standard ones and the v3 ones, of text and of image. */
+const STANDARD = { about: 'standard quality, the cheapest', creditsPerSecond: 1 } as const;
+const V3 = { about: 'higher quality and longer videos', creditsPerSecond: 10 } as const;
+
 export const MODEL_TABLE: Record<ModelName, ModelInfo> = {
-  t2v: {
-    tools: ['text_to_video'],
-    about: 'standard quality, the cheapest',
-    durations: { choices: MODEL_DURATIONS.t2v },
-    creditsPerSecond: 1,
-  },
-  t2v_v3: {
-    tools: ['text_to_video'],
-    about: 'higher quality and longer videos',
-    durations: { choices: MODEL_DURATIONS.t2v_v3 },
-    creditsPerSecond: 10,
-  },
-  i2v: {
-    tools: ['image_to_video'],
-    about: 'standard quality, the cheapest',
-    durations: { choices: MODEL_DURATIONS.i2v },
-    creditsPerSecond: 1,
-  },
-  i2v_v3: {
-    tools: ['image_to_video'],
-    about: 'higher quality and longer videos',
-    durations: { choices: MODEL_DURATIONS.i2v_v3 },
-    creditsPerSecond: 10,
-  },
+  t2v: { tools: ['text_to_video'], ...STANDARD, durations: { choices: MODEL_DURATIONS.t2v } },
+  t2v_v3: { tools: ['text_to_video'], ...V3, durations: { choices: MODEL_DURATIONS.t2v_v3 } },
+  i2v: { tools: ['image_to_video'], ...STANDARD, durations: { choices: MODEL_DURATIONS.i2v } },
+  i2v_v3: { tools: ['image_to_video'], ...V3, durations: { choices: MODEL_DURATIONS.i2v_v3 } },
   lv: {
     tools: ['long_video'],
     about: 'a longer video from a first-frame image, one prompt per segment',

@@ -64,7 +64,11 @@ export const I2VInputSchema = z.strictObject({
 });
 export const LVInputSchema = z.strictObject({
   image: image.describe('First-frame image: public URL or data:image/...;base64,...'),
-  prompt: z.array(prompt).min(1).max(LV_MAX_PROMPTS).describe('One prompt per 5-second segment, 1 to 6'),
+  prompt: z
+    .array(prompt)
+    .min(1)
+    .max(LV_MAX_PROMPTS)
+    .describe(`One prompt per ${LV_SEGMENT_SECONDS}-second segment, 1 to ${LV_MAX_PROMPTS}`),
 });
 export const T2VV3InputSchema = z.strictObject({
   prompt,

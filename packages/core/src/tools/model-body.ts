@@ -3,7 +3,7 @@
 // the duration as a number. Fields a model does not have are refused, naming the models that take them.
 import { InputValidationError } from '../errors';
 import type { ModelName } from '../models';
-import { modelsWith } from './model-choice';
+import { DEFAULT_DURATION, modelsWith } from './model-choice';
 
 export interface ToolArgs {
   prompt?: string | undefined;
@@ -13,8 +13,6 @@ export interface ToolArgs {
   resolution?: string | undefined;
   tier?: string | undefined;
 }
-
-const DEFAULT_DURATION = '5';
 
 export function toolBody(
   model: ModelName,

@@ -4,6 +4,9 @@
 import { describeModel, durationText } from '../model-table';
 import { MODEL_INPUT_SCHEMAS, type ModelName } from '../models';
 
+/** The duration a generation tool sends when none is given (minimax's own default too). */
+export const DEFAULT_DURATION = '5';
+
 interface JsonField {
   enum?: unknown[];
   description?: string;
@@ -45,7 +48,7 @@ export function modelFieldText(models: readonly ModelName[]): string {
 /** 'Seconds, as a string (default "5"): t2v 5 or 8 s; minimax 5 to 20 s' */
 export function durationFieldText(models: readonly ModelName[]): string {
   const rules = models.map((model) => `${model} ${durationText(model)}`).join('; ');
-  return `Seconds, as a string (default "5"): ${rules}`;
+  return `Seconds, as a string (default "${DEFAULT_DURATION}"): ${rules}`;
 }
 
 /** The description of a field that only some models have: its own help, and which models take it. */
