@@ -5,6 +5,7 @@ import type { Emulator } from '@aivideomaker/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  DEFAULT_WAIT_TIMEOUT_MS,
   describeCredits,
   estimateCredits,
   InputValidationError,
@@ -122,6 +123,17 @@ describe.each(CHOICES)('allowedModels %j', (...allowed) => {
     }
     if (allowed.some((model) => model !== 'lv')) expect(refused).toBeGreaterThan(0);
     expect(emu.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+});
+
+describe('the one default wait', () => {
+  it('is what the generation tools tell the model they wait, unless the app sets another', () => {
+    const minutes = DEFAULT_WAIT_TIMEOUT_MS / 60_000;
+    for (const spec of createVideoToolSpecs({ apiKey: undefined }).filter((s) => s.paid)) {
+      expect(spec.description).toContain(`waits for the video (up to ${minutes} min)`);
+    }
+    const [custom] = createVideoToolSpecs({ wait: { timeoutMs: 30_000 }, pick: ['text_to_video'] });
+    expect(custom?.description).toContain('(up to 30 s)');
   });
 });
 
