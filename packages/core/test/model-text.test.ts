@@ -6,13 +6,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   DEFAULT_WAIT_TIMEOUT_MS,
-  describeCredits,
   estimateCredits,
   InputValidationError,
   MODEL_NAMES,
   type ModelName,
-  toWireInput,
 } from '../src/index';
+import { describeCredits, toWireInput } from '../src/internal';
 import { durationAllowed } from '../src/model-table';
 import { createVideoToolSpecs, formatToolError, type VideoToolSpec } from '../src/tools/index';
 import { clientFor, emulator, PNG_DATA_URL } from './helpers';
