@@ -5648,7 +5648,7 @@ function superRefine(fn, params) {
 	return _superRefine(fn, params);
 }
 
-// ../core/dist/video-urls-BmVPzP5n.mjs
+// ../core/dist/video-urls-CQiudtmy.mjs
 /**
 * Longest prompt accepted locally. The API documents no limit; a prompt this long is a mistake (a pasted
 * file, a runaway agent loop), refused before it costs anything.
@@ -5804,7 +5804,7 @@ const I2VInputSchema = strictObject({
 });
 const LVInputSchema = strictObject({
 	image: image.describe("First-frame image: public URL or data:image/...;base64,..."),
-	prompt: array(prompt).min(1).max(6).describe("One prompt per 5-second segment, 1 to 6")
+	prompt: array(prompt).min(1).max(6).describe(`One prompt per 5-second segment, 1 to 6`)
 });
 /** The wire body schema of each model (what is sent to POST /api/v1/generate/{model}). */
 const MODEL_INPUT_SCHEMAS = {
@@ -6073,7 +6073,7 @@ function getVideoUrls(taskOrOutput) {
 	return [...found];
 }
 
-// ../core/dist/retention-Copybk4f.mjs
+// ../core/dist/retention-D4rTEmzN.mjs
 /**
 * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#bad-port): `fetch` fails on them before
 * connecting, with an error that looks like a network failure.
@@ -6195,6 +6195,84 @@ function normalizeBaseUrl(value, checkPort = true) {
 	if (checkPort && url.port && isBlockedPort(Number(url.port))) fail(`uses port ${url.port}, which fetch refuses to connect to; run the server on another port`);
 	return value.replace(/\/+$/, "");
 }
+/** The documented generations: the standard ones and the v3 ones, of text and of image. */
+const STANDARD = {
+	about: "standard quality, the cheapest",
+	creditsPerSecond: 1
+};
+const V3 = {
+	about: "higher quality and longer videos",
+	creditsPerSecond: 10
+};
+const MODEL_TABLE = {
+	t2v: {
+		tools: ["text_to_video"],
+		...STANDARD,
+		durations: { choices: MODEL_DURATIONS.t2v }
+	},
+	t2v_v3: {
+		tools: ["text_to_video"],
+		...V3,
+		durations: { choices: MODEL_DURATIONS.t2v_v3 }
+	},
+	i2v: {
+		tools: ["image_to_video"],
+		...STANDARD,
+		durations: { choices: MODEL_DURATIONS.i2v }
+	},
+	i2v_v3: {
+		tools: ["image_to_video"],
+		...V3,
+		durations: { choices: MODEL_DURATIONS.i2v_v3 }
+	},
+	lv: {
+		tools: ["long_video"],
+		about: "a longer video from a first-frame image, one prompt per segment",
+		durations: {
+			perPrompt: 5,
+			maxPrompts: 6
+		},
+		creditsPerSecond: 15
+	},
+	minimax: {
+		tools: ["text_to_video", "image_to_video"],
+		about: `MiniMax H3, the live service's headline model, ${MINIMAX_RESOLUTIONS.join(" or ")}, ${MINIMAX_TIERS.join(" or ")} tier (not on servers that implement only the documented API)`,
+		durations: {
+			min: MINIMAX_DURATION.min,
+			max: MINIMAX_DURATION.max
+		},
+		creditsPerSecond: MINIMAX_CREDITS_PER_SECOND["720p"].turbo,
+		rates: Object.fromEntries(MINIMAX_RESOLUTIONS.flatMap((resolution) => MINIMAX_TIERS.map((tier) => [`${resolution} ${tier}`, MINIMAX_CREDITS_PER_SECOND[resolution][tier]])))
+	}
+};
+/** Every model, in table order (the order tools list them in). */
+const TABLE_ORDER = Object.keys(MODEL_TABLE);
+/** Whether `model` takes this `duration` (seconds, as a string or a number); a per-prompt model takes none. */
+function durationAllowed(model, duration) {
+	const rule = MODEL_TABLE[model].durations;
+	if ("perPrompt" in rule) return false;
+	if ("choices" in rule) return rule.choices.includes(String(duration));
+	const seconds = typeof duration === "string" && /^\d+$/.test(duration) ? Number(duration) : duration;
+	return Number.isInteger(seconds) && seconds >= rule.min && seconds <= rule.max;
+}
+/** The short price: "1 credit/s", "3-5 credits/s", "75 credits per prompt". */
+function rateText(model) {
+	const { creditsPerSecond: rate, durations, rates } = MODEL_TABLE[model];
+	if ("perPrompt" in durations) return `${durations.perPrompt * rate} credits per prompt`;
+	if (rates) return `${Math.min(...Object.values(rates))}-${Math.max(...Object.values(rates))} credits/s`;
+	return `${rate} credit${rate === 1 ? "" : "s"}/s`;
+}
+/**
+* For a duration `model` does not take: the models among `allowed` that make the same kind of video and
+* take it, e.g. "Use t2v_v3 for 10 s videos (t2v_v3 10 credits/s)."; undefined when there is none.
+*/
+function durationHint(model, duration, allowed = MODEL_NAMES) {
+	const tools = MODEL_TABLE[model].tools;
+	const others = TABLE_ORDER.filter((other) => other !== model && allowed.includes(other) && MODEL_TABLE[other].tools.some((tool) => tools.includes(tool)) && durationAllowed(other, duration));
+	if (others.length === 0) return void 0;
+	const prices = others.map((other) => `${other} ${rateText(other)}`).join(", ");
+	return `Use ${others.join(" or ")} for ${String(duration)} s videos (${prices}).`;
+}
 function describeValue(value) {
 	if (value === void 0) return "missing";
 	if (value === null) return "null";
@@ -6203,33 +6281,36 @@ function describeValue(value) {
 	if (typeof value === "object") return "an object";
 	return `${typeof value} ${String(value)}`;
 }
-/** A hint for a duration that only the other generation of the same kind supports. */
-function durationHint(model, value) {
-	if (model === "minimax" || model === "lv") return void 0;
-	const v3 = `${model}_v3`;
-	const v1 = model.replace("_v3", "");
-	if (v3 in MODEL_DURATIONS && MODEL_DURATIONS[v3].includes(String(value))) return `Use ${v3} for 10-20 s videos (${v3} costs 10 credits per second).`;
-	if (model !== v1 && MODEL_DURATIONS[v1]?.includes(String(value))) return `Use ${v1} for ${String(value)} s videos.`;
-}
 function assertModel(model, allowed = MODEL_NAMES) {
 	if (!isModelName(model) || !allowed.includes(model)) throw new InputValidationError("model", `${describeValue(model)} is not an available model`, allowed);
 	return model;
 }
-/** Throws when `duration` is given and `model` does not offer it (with a hint to the model that does). */
-function assertDuration(model, duration) {
-	if (model === "lv" || duration === void 0) return;
-	if (model === "minimax") {
-		const { min, max } = MINIMAX_DURATION;
-		const seconds = Number(duration);
-		if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return;
-		throw new InputValidationError("duration", `${describeValue(duration)} is not allowed for model minimax: a whole number of seconds from ${min} to ${max}`);
-	}
-	const allowed = MODEL_DURATIONS[model];
-	if (allowed.includes(String(duration))) return;
-	const problem = `${describeValue(duration)} is not allowed for model ${model}`;
-	throw new InputValidationError("duration", problem, allowed, durationHint(model, duration));
+/** A duration in the form the model's wire takes: a string ("8") for fixed choices, a number for a range. */
+function wireDuration(model, duration) {
+	const rule = MODEL_TABLE[model].durations;
+	if ("choices" in rule && typeof duration === "number") return String(duration);
+	if ("min" in rule && typeof duration === "string" && /^\d+$/.test(duration)) return Number(duration);
+	return duration;
 }
-function toInputError(model, input, issue) {
+/**
+* Throws when `duration` is given and `model` does not take it, with a hint to the models among `allowed`
+* that do: the one duration rule of generate, estimateCredits and the tools, so they word it alike.
+*/
+function assertDuration(model, duration, allowed = MODEL_NAMES) {
+	const rule = MODEL_TABLE[model].durations;
+	if ("perPrompt" in rule || duration === void 0 || durationAllowed(model, duration)) return;
+	const problem = `${describeValue(duration)} is not allowed for model ${model}`;
+	const hint = durationHint(model, duration, allowed);
+	if ("choices" in rule) throw new InputValidationError("duration", problem, rule.choices, hint);
+	const range = `a whole number of seconds from ${rule.min} to ${rule.max}`;
+	throw new InputValidationError("duration", `${problem}: ${range}`, void 0, hint);
+}
+/** A required field left out, with its allowed values when it has a list of them. */
+function missingField(model, field, values) {
+	const hint = field === "content" ? "minimax names its prompt \"content\"." : void 0;
+	return new InputValidationError(field, `is required for model ${model}`, values, hint);
+}
+function toInputError(model, input, issue, allowed) {
 	const path = issue.path.map(String);
 	if (issue.code === "unrecognized_keys") {
 		const known = Object.keys(MODEL_INPUT_SCHEMAS[model].shape);
@@ -6237,15 +6318,11 @@ function toInputError(model, input, issue) {
 	}
 	const field = path.join(".") || "input";
 	const value = path.reduce((at, key) => at !== null && typeof at === "object" ? at[key] : void 0, input);
-	if (value === void 0 && path.length > 0) {
-		const values = issue.code === "invalid_value" ? issue.values.map(String) : void 0;
-		const hint = field === "content" ? "minimax names its prompt \"content\"." : void 0;
-		return new InputValidationError(field, `is required for model ${model}`, values, hint);
-	}
+	if (value === void 0 && path.length > 0) return missingField(model, field, issue.code === "invalid_value" ? issue.values.map(String) : void 0);
+	if (field === "duration") assertDuration(model, value, allowed);
 	if (issue.code === "invalid_value") {
-		const hint = field === "duration" ? durationHint(model, value) : void 0;
 		const problem = `${describeValue(value)} is not allowed for model ${model}`;
-		return new InputValidationError(field, problem, issue.values.map(String), hint);
+		return new InputValidationError(field, problem, issue.values.map(String));
 	}
 	if (issue.code === "too_big" || issue.code === "too_small") return new InputValidationError(field, `${describeValue(value)}: ${issue.message}`);
 	if (issue.code === "custom" && issue.params?.plain) return new InputValidationError(field, issue.message);
@@ -6253,17 +6330,18 @@ function toInputError(model, input, issue) {
 	if (issue.code === "invalid_type") return new InputValidationError(field, `expected ${issue.expected}, got ${describeValue(value)}`);
 	return new InputValidationError(field, `${describeValue(value)} ${issue.message}`);
 }
-/** Validates `input` for `model` and returns the exact wire body (durations as strings). */
-function toWireInput(model, input) {
+/**
+* Validates `input` for `model` and returns the exact wire body (durations as the model takes them).
+* `allowed`: the models a "use X instead" hint may name (a tool set's allowed models).
+*/
+function toWireInput(model, input, allowed = MODEL_NAMES) {
 	assertModel(model);
 	if (input === null || typeof input !== "object" || Array.isArray(input)) throw new InputValidationError("input", `expected an object with the fields of model ${model}`);
 	const candidate = { ...input };
-	if (model === "minimax") {
-		if (typeof candidate.duration === "string" && /^\d+$/.test(candidate.duration)) candidate.duration = Number(candidate.duration);
-	} else if (typeof candidate.duration === "number") candidate.duration = String(candidate.duration);
+	if ("duration" in candidate) candidate.duration = wireDuration(model, candidate.duration);
 	for (const key of Object.keys(candidate)) if (candidate[key] === void 0) delete candidate[key];
 	const result = MODEL_INPUT_SCHEMAS[model].safeParse(candidate);
-	if (!result.success) throw toInputError(model, candidate, result.error.issues[0]);
+	if (!result.success) throw toInputError(model, candidate, result.error.issues[0], allowed);
 	return result.data;
 }
 /** Longest delay a timer can hold (about 24.8 days); Node fires a longer one, Infinity included, at once. */
@@ -6282,49 +6360,50 @@ function assertWebhookUrl(url, field = "webhookUrl") {
 	if (typeof url !== "string" || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) throw new InputValidationError(field, `${describeValue(url)} is not an absolute http(s) URL`);
 	if (!/^[\x21-\x7e]+$/.test(url)) throw new InputValidationError(field, `${describeValue(url)} contains characters outside ASCII, which cannot be sent in an HTTP header`, void 0, `Send its encoded form instead: ${JSON.stringify(new URL(url).href)}.`);
 }
-/** Credits per second of video; minimax's is its cheapest rate (720p turbo), see MINIMAX_CREDITS_PER_SECOND. */
-const CREDITS_PER_SECOND = {
-	t2v: 1,
-	i2v: 1,
-	t2v_v3: 10,
-	i2v_v3: 10,
-	lv: 15,
-	minimax: MINIMAX_CREDITS_PER_SECOND["720p"].turbo
-};
+/** Credits per second of video (the model table's); minimax's is its cheapest rate (720p turbo). */
+const CREDITS_PER_SECOND = Object.fromEntries(MODEL_NAMES.map((model) => [model, MODEL_TABLE[model].creditsPerSecond]));
 /** minimax's price after checking the fields it depends on. */
 function minimaxCredits(input) {
-	assertDuration("minimax", input.duration);
+	const duration = wireDuration("minimax", input.duration);
+	assertDuration("minimax", duration);
 	for (const [field, allowed] of [["resolution", MINIMAX_RESOLUTIONS], ["tier", MINIMAX_TIERS]]) {
 		const value = input[field];
 		if (value !== void 0 && !allowed.includes(value)) throw new InputValidationError(field, `${describeValue(value)} is not allowed for model minimax`, allowed);
 	}
 	return minimaxPrice({
 		...input,
-		duration: input.duration === void 0 ? void 0 : Number(input.duration)
+		duration
 	});
+}
+/** The seconds of video a model's input asks for, checked by the rules (and in the words) of generate. */
+function secondsOf(model, input) {
+	const rule = MODEL_TABLE[model].durations;
+	if ("perPrompt" in rule) {
+		const prompts = input.prompt;
+		if (!Array.isArray(prompts) || prompts.length < 1 || prompts.length > rule.maxPrompts) throw new InputValidationError("prompt", `${describeValue(prompts)} must be 1 to ${rule.maxPrompts} prompts`);
+		return prompts.length * rule.perPrompt;
+	}
+	const duration = wireDuration(model, input.duration);
+	if (duration === void 0 && "choices" in rule) throw missingField(model, "duration", rule.choices);
+	assertDuration(model, duration);
+	return Number(duration);
 }
 function estimateCredits(model, input) {
 	assertModel(model);
 	if (model === "minimax") return minimaxCredits(input).credits;
-	if (model === "lv") {
-		const prompts = input.prompt;
-		if (!Array.isArray(prompts) || prompts.length < 1 || prompts.length > 6) throw new InputValidationError("prompt", `${describeValue(prompts)} must be 1 to 6 prompts`);
-		return prompts.length * 5 * CREDITS_PER_SECOND.lv;
-	}
-	const allowed = MODEL_DURATIONS[model];
-	const duration = input.duration === void 0 ? void 0 : String(input.duration);
-	if (duration === void 0 || !allowed.includes(duration)) throw new InputValidationError("duration", `${describeValue(input.duration)} is not allowed for model ${model}`, allowed);
-	return Number(duration) * CREDITS_PER_SECOND[model];
+	return secondsOf(model, input) * CREDITS_PER_SECOND[model];
 }
 /** A one-line formula for people and models, e.g. "8 s x 1 credit/s = 8 credits". */
 function describeCredits(model, input) {
 	const credits = estimateCredits(model, input);
+	const loose = input;
 	if (model === "minimax") {
-		const { seconds, rate, resolution, tier } = minimaxCredits(input);
+		const { seconds, rate, resolution, tier } = minimaxCredits(loose);
 		return `${seconds} s x ${rate} credits/s (${resolution} ${tier}) = ${credits} credits`;
 	}
-	if (model === "lv") return `${input.prompt.length} prompt(s) x 5 s x ${CREDITS_PER_SECOND.lv} credits/s = ${credits} credits`;
-	return `${String(input.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
+	const rule = MODEL_TABLE[model].durations;
+	if ("perPrompt" in rule) return `${loose.prompt.length} prompt(s) x ${rule.perPrompt} s x ${CREDITS_PER_SECOND[model]} credits/s = ${credits} credits`;
+	return `${String(loose.duration)} s x ${CREDITS_PER_SECOND[model]} credit(s)/s = ${credits} credits`;
 }
 const BACKOFF_MAX_MS = 8e3;
 const MAX_RETRY_AFTER_MS = 6e4;
@@ -7218,6 +7297,14 @@ var Tasks = class {
 		}, text);
 	}
 };
+/**
+* How long a wait for a video lasts by default, everywhere: the client's tasks.wait and run, the tools'
+* `wait`, the Mastra workflow's wait step and the CLI's --timeout. A 5 s clip took about 6.5 minutes on
+* the live service, and longer videos and queues take more: 20 min leaves room for them while staying
+* under the 30-minute exec limit of agent hosts such as OpenClaw, so the caller gets the task id and a way
+* to resume rather than a kill. Past it the task keeps running; every place lets it be changed.
+*/
+const DEFAULT_WAIT_TIMEOUT_MS = 12e5;
 var TaskWatcher = class {
 	#source;
 	#minMs;
@@ -7748,7 +7835,7 @@ async function imageFromPath(path, options = {}) {
 	}
 }
 
-// ../cli/dist/main-lCp07DgE.mjs
+// ../cli/dist/main-C-jMZE1q.mjs
 const EXIT = {
 	ok: 0,
 	/** A bug or an error nothing else describes. */
@@ -8168,8 +8255,8 @@ function downloaded(received, total) {
 	if (!total) return formatBytes(received);
 	return `${Math.floor(received / total * 100)}% of ${formatBytes(total)}`;
 }
-/** Default wait: under OpenClaw's 30-minute exec timeout, so an agent gets our resume hint, not a kill. */
-const DEFAULT_TIMEOUT_SECONDS = 1500;
+/** Core's one default wait (20 min), under OpenClaw's 30-minute exec timeout: an agent gets our resume hint, not a kill. */
+const DEFAULT_TIMEOUT_SECONDS = DEFAULT_WAIT_TIMEOUT_MS / 1e3;
 const FORCE_FLAG = {
 	type: "boolean",
 	description: "Replace an existing file at --out (never a link, FIFO or device)"
@@ -8308,7 +8395,7 @@ function saveTarget(values, fallback) {
 	};
 }
 function timeoutSeconds(values, command) {
-	return numberFlag(values, "timeout", command, { positive: true }) ?? 1500;
+	return numberFlag(values, "timeout", command, { positive: true }) ?? DEFAULT_TIMEOUT_SECONDS;
 }
 /** `taskId` is the id the user asked for (or generate returned): it names the saved file. */
 async function finishedTask(context, taskId, task, options) {
