@@ -45,6 +45,8 @@ const MAIN = [
   'toImageInput',
   'createWebhookHandler',
   'withWebhookToken',
+  // The one default wait of the client, the tools, the adapters and the CLI: apps read it to set their own.
+  'DEFAULT_WAIT_TIMEOUT_MS',
 ];
 
 const TOOLS = [
