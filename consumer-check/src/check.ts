@@ -1,11 +1,11 @@
 // The consumer check: pack, inspect the tarballs, install them with npm into a fresh project outside the
 // workspace, then run the READMEs' marked examples and a CommonJS app there against the emulator.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { type Served, serve } from '@aivideomaker/test-support';
 import { startPostgres, type TestPostgres } from '../../scripts/postgres.ts';
 import { type NamedBlock, runBlocks, typecheckBlocks, writeBlocks } from './blocks.ts';
 import { mapLimit, run, tail } from './process.ts';
@@ -86,7 +86,7 @@ export async function consumerCheck(options: CheckOptions): Promise<CheckResult>
   let postgres: TestPostgres | undefined;
   try {
     if (emulator)
-      Object.assign(env, { AIVIDEOMAKER_API_KEY: EMULATOR_KEY, AIVIDEOMAKER_BASE_URL: emulator.url });
+      Object.assign(env, { AIVIDEOMAKER_API_KEY: EMULATOR_KEY, AIVIDEOMAKER_BASE_URL: emulator.ready });
     if (options.postgres) {
       postgres = await startPostgres();
       env.DATABASE_URL = postgres.createDatabase('consumer_check');
@@ -151,30 +151,9 @@ function readmeBlocks(tarball: string, manifest: Manifest, failures: string[]): 
   });
 }
 
-interface RunningEmulator {
-  url: string;
-  stop(): Promise<void>;
-}
-
 /** The emulator as a user starts it: the installed bin, first stdout line = base URL. */
-async function startEmulator(projectDir: string): Promise<RunningEmulator> {
+async function startEmulator(projectDir: string): Promise<Served> {
   const bin = join(projectDir, 'node_modules', '.bin', 'aivideomaker-emulator');
   const args = ['--port', '0', '--speed', '100', '--quiet', '--api-key', EMULATOR_KEY];
-  const child: ChildProcess = spawn(bin, args, { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) =>
-      reject(new Error(`aivideomaker-emulator exited with ${code} before printing its URL`)),
-    );
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return serve(bin, args, { cwd: projectDir, env: process.env, ready: /^(http:\/\/\S+)$/m });
 }

@@ -6,21 +6,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../src/scenarios/index.ts';
+import { demoEnv } from './env.ts';
 
 const DEMO = join(import.meta.dirname, '..');
 const REPO = join(DEMO, '..', '..');
 const run = promisify(execFile);
 
 async function demo(args: string[], env: Record<string, string> = {}) {
-  const {
-    AIVIDEOMAKER_API_KEY: _key,
-    AIVIDEOMAKER_BASE_URL: _url,
-    OPENAI_API_KEY: _openai,
-    ...rest
-  } = process.env;
   return run(process.execPath, [join(DEMO, 'src/main.ts'), ...args], {
     cwd: DEMO,
-    env: { ...rest, NO_COLOR: '1', ...env },
+    env: demoEnv(env),
     timeout: 240_000, // the openclaw scenario starts OpenClaw in a fresh process
   }).then(
     (r) => ({ code: 0, ...r }),

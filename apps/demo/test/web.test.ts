@@ -1,66 +1,29 @@
 // The web demo as a person uses it: `node src/main.ts --web` in its own process, Debian's Chromium (headless,
 // driven by playwright-core) typing a request, approving or denying the spend, and the finished video
 // playing in the page. With a sentinel API key it also checks that the key reaches the API and nothing else.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
+import { type Served, serve } from '@aivideomaker/test-support';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEnv } from './env.ts';
 
 const DEMO = join(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const WAIT = { timeout: 60_000 };
 const ORDER = ['SUBMITTED', 'PROGRESS', 'COMPLETED'];
 
-interface WebDemoProcess {
-  url: string;
-  stop(): Promise<void>;
-}
+type WebDemoProcess = Served & { url: string };
 
 /** Starts the web demo as `pnpm demo --web` does, on a free port, and waits for the URL it prints. */
 async function startWebDemo(env: Record<string, string> = {}): Promise<WebDemoProcess> {
-  const {
-    AIVIDEOMAKER_API_KEY: _key,
-    AIVIDEOMAKER_BASE_URL: _url,
-    OPENAI_API_KEY: _openai,
-    ...rest
-  } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ['src/main.ts', '--web', '--port', '0'], {
+  const served = await serve(process.execPath, ['src/main.ts', '--web', '--port', '0'], {
     cwd: DEMO,
-    env: { ...rest, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: demoEnv(env),
+    ready: /Web demo: (http:\/\/\S+)/,
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`web demo printed no URL within 100 s:\n${output}`));
-    }, 100_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/Web demo: (http:\/\/\S+)/);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`web demo exited with ${code}:\n${output}`));
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { ...served, url: served.ready };
 }
 
 /** Sends the prompt and waits for the approval prompt of the paid call. */

@@ -4,7 +4,15 @@
 
 export { isMp4, PNG_BYTES, PNG_DATA_URL } from './media.ts';
 export { closedPort } from './ports.ts';
-export { type ExecOptions, type Exit, exec, NODE_FIRST_PATH } from './process.ts';
+export {
+  type ExecOptions,
+  type Exit,
+  exec,
+  NODE_FIRST_PATH,
+  type Served,
+  type ServeOptions,
+  serve,
+} from './process.ts';
 export { type RegistryRequest, type StubRegistry, stubRegistry } from './registry.ts';
 export { type TempDir, tempDir } from './temp.ts';
 export { until } from './until.ts';

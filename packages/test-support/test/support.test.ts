@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { scriptedModel, toolResultTexts } from '../src/ai-sdk.ts';
 import { compressedEmulator, emulatorPerFile } from '../src/emulator.ts';
-import { exec, isMp4, PNG_BYTES, peakInWindow, stubRegistry } from '../src/index.ts';
+import { exec, isMp4, PNG_BYTES, peakInWindow, serve, stubRegistry } from '../src/index.ts';
 
 const kit = compressedEmulator({ speed: 100 });
 const emu = emulatorPerFile(() => kit.emulator());
@@ -87,4 +87,16 @@ it('media helpers: the PNG is a PNG, and an MP4 is recognised by its ftyp box', 
   expect([...PNG_BYTES.subarray(1, 4)].map((byte) => String.fromCharCode(byte)).join('')).toBe('PNG');
   expect(isMp4(new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]))).toBe(true);
   expect(isMp4(PNG_BYTES)).toBe(false);
+});
+
+it('serve resolves with what the process printed once ready, and stop ends it', async () => {
+  const script =
+    'console.error("warming up"); setTimeout(() => console.log("listening on http://127.0.0.1:1234"), 50); setInterval(() => {}, 1000)';
+  const server = await serve(process.execPath, ['-e', script], { ready: /listening on (\S+)/ });
+  expect(server.ready).toBe('http://127.0.0.1:1234');
+  expect(server.output()).toContain('warming up');
+  await server.stop();
+  await expect(serve(process.execPath, ['-e', 'process.exit(4)'], { ready: /(never)/ })).rejects.toThrow(
+    /exited with 4/,
+  );
 });
