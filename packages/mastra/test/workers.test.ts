@@ -82,8 +82,10 @@ afterAll(async () => {
 
 function inputs(worker: number) {
   return Array.from({ length: RUNS_PER_WORKER }, (_, i) => ({
-    model: 't2v',
-    input: { prompt: `Worker ${worker}, scene ${i}`, aspectRatio: '16:9', duration: '5' },
+    // A render (about 6 s at SPEED) outlasts the two windows the 40 first runs need for their quote, submit
+    // and first read, so some of them are still rendering, and suspended, when their worker dies.
+    model: 't2v_v3',
+    input: { prompt: `Worker ${worker}, scene ${i}`, aspectRatio: '16:9', duration: '10' },
   }));
 }
 
