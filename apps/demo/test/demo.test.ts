@@ -66,7 +66,7 @@ describe('the demo', () => {
     ]);
     expect(stdout).toMatch(/custom stream: .*COMPLETED/);
     expect(stdout).toMatch(/data-video-progress: .*COMPLETED/);
-    expect(stdout).toMatch(/workflow step output: .*COMPLETED/);
+    expect(stdout).toMatch(/workflow data-video-progress: .*COMPLETED/);
     expect(stdout).toMatch(/startVideo: operation \{"taskId":"\w+"\}/);
     expect(rows.filter((r) => r[0] === 'video-model' && r[3] === 'COMPLETED')).toHaveLength(2);
     expect(stdout).toMatch(/video_generate result: t2v http:\/\/127\.0\.0\.1:\d+\/files\//);

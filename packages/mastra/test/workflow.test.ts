@@ -1,3 +1,4 @@
+import { isVideoProgressEvent } from '@aivideomaker/core/tools';
 import { Mastra } from '@mastra/core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -51,9 +52,22 @@ describe('createVideoWorkflow (polling)', () => {
       .filter((event) => event.type === 'workflow-step-start')
       .map((e) => e.payload?.stepName);
     expect(started).toEqual(['prepare', 'submit', 'wait']);
-    const statuses = events
-      .filter((event) => event.type === 'workflow-step-output')
-      .map((event) => event.payload?.output?.status);
+    // The tools' progress chunk (core's payload), for the tool the run stands for.
+    const progress = events.filter(isVideoProgressEvent);
+    for (const chunk of progress) {
+      // Mastra adds where the chunk came from (from, runId); the payload is core's.
+      expect({ type: chunk.type, data: chunk.data }).toEqual({
+        type: 'data-video-progress',
+        data: {
+          tool: 'text_to_video',
+          taskId: task?.id,
+          status: chunk.data.status,
+          elapsedMs: expect.any(Number),
+          message: `Task ${task?.id} is ${chunk.data.status} (${Math.round(chunk.data.elapsedMs / 1000)} s elapsed).`,
+        },
+      });
+    }
+    const statuses = progress.map((chunk) => chunk.data.status);
     expect(statuses[0]).toBe('SUBMITTED');
     expect(statuses.at(-1)).toBe('COMPLETED');
     expect(new Set(statuses).size).toBe(statuses.length);

@@ -66,10 +66,9 @@ export const mastraScenario: Scenario = {
     const run = await mastra.getWorkflow('video').createRun();
     const workflow = run.stream({ inputData: WORKFLOW_INPUT });
     for await (const event of workflow.fullStream) {
-      if (event.type === 'workflow-step-output') {
-        const output = event.payload.output as { status?: string; message?: string };
-        ui.progress('workflow step output', output.message ?? String(output.status));
-      }
+      // Custom chunks are not in the stream's declared union; the guard tells them apart.
+      const chunk: unknown = event;
+      if (isVideoProgressEvent(chunk)) ui.progress('workflow data-video-progress', chunk.data.message);
     }
     const done = await workflow.result;
     if (done.status !== 'success' || done.result.status !== 'COMPLETED' || !done.result.taskId) {

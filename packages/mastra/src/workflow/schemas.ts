@@ -2,6 +2,7 @@
 // from core; only what the workflow itself adds (approval, suspension payloads) is declared here.
 import { MODEL_NAMES, type ModelInput, type ModelName, type Task } from '@aivideomaker/core';
 import { videoTaskOutput } from '@aivideomaker/core/internal';
+import type { VideoProgressEvent } from '@aivideomaker/core/tools';
 import { z } from 'zod';
 
 const model = z.enum(MODEL_NAMES).describe(`The model: ${MODEL_NAMES.join(', ')}`);
@@ -44,6 +45,12 @@ export const submittedVideo = z.object({
   status: z.string(),
   model,
   credits: z.number(),
+  // Optional: runs stored by an earlier version lack them (their progress falls back, see progress.ts).
+  tool: z
+    .enum(['text_to_video', 'image_to_video', 'long_video'])
+    .optional()
+    .describe('The tool the run stands for'),
+  submittedAt: z.number().optional().describe('When the task was submitted (epoch ms)'),
 });
 export type SubmittedVideo = z.infer<typeof submittedVideo>;
 
@@ -57,12 +64,11 @@ export interface TaskUpdateData {
   task: Task;
 }
 
-/** One status change, written as step output (`workflow-step-output` events of `run.stream()`). */
-export interface VideoWorkflowProgress {
-  taskId: string;
-  status: string;
-  message: string;
-}
+/**
+ * One status change: core's progress chunk, the tools' own, streamed by `run.stream()` as a chunk of type
+ * `data-video-progress` (`isVideoProgressEvent` tells it apart).
+ */
+export type VideoWorkflowProgress = VideoProgressEvent;
 
 /** The result: core's video task output plus the raw task; no taskId when the approval was declined. */
 export const videoWorkflowOutput = videoTaskOutput.extend({

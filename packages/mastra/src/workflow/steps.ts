@@ -11,6 +11,7 @@ import {
   toWireInput,
 } from '@aivideomaker/core/internal';
 import { createStep } from '@mastra/core/workflows';
+import { progressWriter, workflowTool } from './progress';
 import {
   approvalDecision,
   approvalRequest,
@@ -104,6 +105,8 @@ export function submitStep(ctx: VideoStepContext) {
     retries: 0,
     execute: async ({ inputData, writer, abortSignal, runId }) => {
       const { model } = inputData;
+      const tool = workflowTool(model, inputData.input);
+      const submittedAt = Date.now();
       // Booked at the prepared price and sent with X-Max-Credits where a limit is set; credits is then the
       // server's figure when it gives one.
       const { taskId, status, credits } = await submitPriced(
@@ -117,12 +120,11 @@ export function submitStep(ctx: VideoStepContext) {
           ...(ctx.webhookUrl ? { webhookUrl: ctx.webhookUrl } : {}),
         },
       );
-      await writer.write({
-        taskId,
-        status,
-        message: `Submitted ${model} task ${taskId} (${credits} credits).`,
-      });
-      return { taskId, status, model, credits };
+      const video = { taskId, status, model, credits, tool, submittedAt };
+      const progress = progressWriter(writer, video);
+      progress.report(status);
+      await progress.flush();
+      return video;
     },
   });
 }

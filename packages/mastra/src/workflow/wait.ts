@@ -3,14 +3,13 @@
 // webhook handler, in this process or a new one on the same storage, can resume the run.
 import { isAIVideoMakerError, isTerminalStatus, type Task } from '@aivideomaker/core';
 import { endedOutput } from '@aivideomaker/core/internal';
-import type { ToolStream } from '@mastra/core/tools';
 import { createStep } from '@mastra/core/workflows';
+import { progressWriter } from './progress';
 import {
   type SubmittedVideo,
   submittedVideo,
   taskUpdate,
   type VideoWorkflowOutput,
-  type VideoWorkflowProgress,
   videoWorkflowOutput,
   waitingForVideo,
 } from './schemas';
@@ -19,21 +18,6 @@ import { VIDEO_WORKFLOW_STEPS, type VideoStepContext } from './steps';
 /** The tools' result for the same ending (core's), plus the raw task. */
 function finished({ taskId, model, credits }: SubmittedVideo, task: Task): VideoWorkflowOutput {
   return { ...endedOutput({ taskId, model, creditsCharged: credits }, task), task };
-}
-
-/** Writes each status change once, in order; flush() before the step returns. */
-function statusWriter(writer: ToolStream, taskId: string, initial: string) {
-  let last = initial;
-  let written = Promise.resolve();
-  return {
-    report(status: string) {
-      if (status === last) return;
-      last = status;
-      const progress: VideoWorkflowProgress = { taskId, status, message: `Task ${taskId} is ${status}.` };
-      written = written.then(() => writer.write(progress)).catch(() => undefined);
-    },
-    flush: () => written,
-  };
 }
 
 export function waitStep(ctx: VideoStepContext) {
@@ -46,7 +30,7 @@ export function waitStep(ctx: VideoStepContext) {
     resumeSchema: taskUpdate,
     execute: async ({ inputData, resumeData, suspend, writer, abortSignal }) => {
       const { taskId } = inputData;
-      const status = statusWriter(writer, taskId, inputData.status);
+      const status = progressWriter(writer, inputData, inputData.status);
       const settle = async (task: Task, why: string) => {
         status.report(task.status);
         await status.flush();
