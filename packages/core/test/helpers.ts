@@ -6,7 +6,12 @@ import { compressedEmulator } from '@aivideomaker/test-support/emulator';
 import { AIVideoMaker, type ClientOptions } from '../src/index';
 
 export { PNG_BYTES, PNG_DATA_URL, peakInWindow } from '@aivideomaker/test-support';
-export { emulatorPerFile, LIVE_EMULATOR, queryRequests } from '@aivideomaker/test-support/emulator';
+export {
+  emulatorPerFile,
+  fetchesWithoutStatusPoll,
+  LIVE_EMULATOR,
+  queryRequests,
+} from '@aivideomaker/test-support/emulator';
 
 const kit = compressedEmulator({ speed: 100, poll: { minIntervalMs: 10, maxIntervalMs: 60 } });
 /** `WINDOW_MS`: the emulator's rate-limit window at SPEED (60 query requests per window). */

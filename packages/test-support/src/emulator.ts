@@ -116,3 +116,17 @@ export function generateRequests(emu: Emulator) {
 /** Requests for the task query endpoints (status, get, list: the rate-limited ones). */
 export const queryRequests = (emu: Emulator) =>
   emu.requests.filter((request) => request.path.startsWith('/api/v1/tasks'));
+
+/**
+ * The GET /tasks/{id} requests not right after that task's own status poll (a list that already held the
+ * finished task came last instead). A batched wait fetches a task only after a status poll saw it end.
+ */
+export function fetchesWithoutStatusPoll(emu: Emulator): string[] {
+  const queries = queryRequests(emu).filter((request) => request.method === 'GET');
+  const isList = (path: string) => path === '/api/v1/tasks';
+  return queries.flatMap(({ path }, i) => {
+    if (isList(path) || path.endsWith('/status')) return [];
+    const before = queries.slice(0, i).findLast((q) => isList(q.path) || q.path === `${path}/status`);
+    return before?.path === `${path}/status` ? [] : [path];
+  });
+}
