@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Emulator, startEmulator } from '@aivideomaker/emulator';
-import { type Served, serve } from '@aivideomaker/test-support';
+import { isMp4, type Served, serve } from '@aivideomaker/test-support';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEnv } from './env.ts';
@@ -106,8 +106,14 @@ describe('web demo in Chromium', () => {
       const result = await approveAndWatch(page);
       expect(result.readyState).toBeGreaterThanOrEqual(2);
       expect(result.src).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/\w+\.mp4$/);
-      expect(result.download).toBe(result.src);
       expect(result.text).toMatch(/5 credits/);
+      // The download link is same-origin (a cross-origin `download` is ignored): the MP4, as an attachment.
+      const taskId = /\/files\/(\w+)\.mp4$/.exec(result.src)?.[1];
+      expect(result.download).toBe(`/api/download/${taskId}`);
+      const saved = await page.request.get(new URL(result.download ?? '', embedded.url).href);
+      expect(saved.status()).toBe(200);
+      expect(saved.headers()['content-disposition']).toBe(`attachment; filename="${taskId}.mp4"`);
+      expect(isMp4(await saved.body())).toBe(true);
       // Each status once, in the task's order, from SUBMITTED to COMPLETED (PROGRESS may be too quick to see).
       expect(result.statuses[0]).toBe('SUBMITTED');
       expect(result.statuses.at(-1)).toBe('COMPLETED');

@@ -101,5 +101,11 @@ export function createWebAgent(env: DemoEnvironment) {
 
     /** The account's newest tasks, through the same list_video_tasks tool the agent has. */
     listTasks: () => runTool<unknown>(tools.list_video_tasks, { limit: 12 }),
+
+    /** A finished task's video URL, through get_video_task (which checks the id like any tool input). */
+    async videoUrl(taskId: string): Promise<string | undefined> {
+      const task = await runTool<{ videoUrls?: string[] }>(tools.get_video_task, { taskId });
+      return task.videoUrls?.[0];
+    },
   };
 }

@@ -5,6 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { DemoEnvironment } from '../environment.ts';
 import { SCRIPTED_LABEL } from '../models/script.ts';
 import { type ChatMessage, createWebAgent } from './agent.ts';
@@ -37,6 +40,17 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
+}
+
+async function sendVideo(response: ServerResponse, taskId: string, url: string | undefined): Promise<void> {
+  const video = url ? await fetch(url, { redirect: 'error' }) : undefined;
+  if (!video?.ok || !video.body) return send(response, 404, 'text/plain', `no video for task ${taskId}`);
+  response.writeHead(200, {
+    'content-type': video.headers.get('content-type') ?? 'video/mp4',
+    'content-disposition': `attachment; filename="${taskId}.mp4"`,
+    'cache-control': 'no-store',
+  });
+  await pipeline(Readable.fromWeb(video.body as NodeReadableStream), response);
 }
 
 const escapeHtml = (text: string) =>
@@ -75,6 +89,10 @@ export async function startWebDemo({ env, port = 0, host = '127.0.0.1' }: WebDem
     if (route === 'GET /api/tasks') {
       return send(response, 200, 'application/json', JSON.stringify(await agent.listTasks()));
     }
+    // A download from the page's own origin: a cross-origin link's `download` attribute is ignored, so
+    // the browser would open the MP4 instead of saving it. The video host gets no key (it needs none).
+    const download = /^GET \/api\/download\/([A-Za-z0-9._~-]{1,128})$/.exec(route)?.[1];
+    if (download) return sendVideo(response, download, await agent.videoUrl(download));
     if (route === 'POST /api/chat') {
       const body = (await readJson(request)) as { messages?: ChatMessage[] };
       if (!Array.isArray(body.messages))

@@ -93,7 +93,8 @@ function finished(output: TaskOutput): string {
     return (
       `<video src="${esc(url)}" controls autoplay muted loop playsinline preload="auto"></video>` +
       `<p class="done">${esc(credits)}task ${esc(output.taskId)} · ` +
-      `<a href="${esc(url)}" download="${esc(output.taskId ?? 'video')}.mp4" target="_blank" rel="noopener">Download MP4</a></p>`
+      // Same-origin, so the browser saves it (the server fetches the video; see server.ts).
+      `<a href="${output.taskId ? `/api/download/${encodeURIComponent(output.taskId)}` : esc(url)}" download="${esc(output.taskId ?? 'video')}.mp4">Download MP4</a></p>`
     );
   }
   return `<p class="${output.status === 'FAILED' ? 'error' : 'muted'}">${esc(output.message ?? output.status)}</p>`;
