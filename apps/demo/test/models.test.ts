@@ -11,7 +11,7 @@ it('uses the offline scripted model without OPENAI_API_KEY', () => {
 });
 
 it("uses OpenAI through each framework's provider with OPENAI_API_KEY", () => {
-  const models = agentModels({ OPENAI_API_KEY: 'sk-test' });
+  const models = agentModels({ OPENAI_API_KEY: 'fake-openai-key' });
   expect(models.label).toContain('OpenAI');
   const aiSdk = models.aiSdk();
   expect(typeof aiSdk === 'object' && aiSdk.provider).toMatch(/^openai/);

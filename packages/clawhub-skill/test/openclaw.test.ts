@@ -28,7 +28,7 @@ describe.skipIf(!openclawRuns)('OpenClaw 2026.9.6 runtime', () => {
 
   it('installs the folder into the workspace and reports it eligible only with the key', async () => {
     const [withKey, withoutKey] = await Promise.all([
-      openclaw(['skills', 'info', SKILL_SLUG, '--json'], { [REQUIRED_ENV]: 'sk-test-not-a-real-key' }),
+      openclaw(['skills', 'info', SKILL_SLUG, '--json'], { [REQUIRED_ENV]: 'fake-key-not-a-real-key' }),
       openclaw(['skills', 'info', SKILL_SLUG, '--json']),
     ]);
     expect(withKey.code, withKey.stderr).toBe(0);

@@ -178,9 +178,9 @@ describe('redaction', () => {
     expect(after).toBeLessThanOrEqual(before);
     // A client masks its own key, not the keys of others.
     const mine = clientFor(emu);
-    const other = new AIVideoMaker({ apiKey: 'another-live-key-123', baseUrl: emu.url });
-    expect(formatToolError(new Error(`${KEY} another-live-key-123`))).not.toMatch(/fake-key|another-live/);
+    const other = new AIVideoMaker({ apiKey: 'fake-key-another-123', baseUrl: emu.url });
+    expect(formatToolError(new Error(`${KEY} fake-key-another-123`))).not.toMatch(/fake-key|another-live/);
     expect(inspect(mine)).not.toContain(KEY);
-    expect(inspect(other)).not.toContain('another-live-key-123');
+    expect(inspect(other)).not.toContain('fake-key-another-123');
   });
 });

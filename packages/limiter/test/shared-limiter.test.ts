@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../../scripts/postgres.ts';
 import { createPostgresLimiter, type PostgresLimiter, type PostgresLimiterOptions } from '../src/index';
 
-const KEY = 'sk-limiter-test-key';
+const KEY = 'fake-key-limiter-test';
 const SPEED = 100;
 const WINDOW_MS = 60_000 / SPEED;
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../../scripts/postgres.ts';
 import { createVideoWorkflow } from '../src/workflow';
 
-const KEY = 'sk-workers-test-key';
+const KEY = 'fake-key-workers-test';
 const TOKEN = 'workers-hook-token';
 const SPEED = 20;
 const WINDOW_MS = 60_000 / SPEED;

@@ -37,7 +37,7 @@ const CALLS = [
   {
     name: 'text',
     action: 'generate',
-    key: 'sk-text',
+    key: 'fake-key-text',
     params: {
       prompt: 'A lighthouse at dusk',
       modelOverride: 'aivideomaker/t2v_v3',
@@ -48,7 +48,7 @@ const CALLS = [
   {
     name: 'image',
     action: 'generate',
-    key: 'sk-image',
+    key: 'fake-key-image',
     params: {
       prompt: 'The waves roll in',
       modelOverride: 'aivideomaker/i2v',
@@ -59,7 +59,7 @@ const CALLS = [
   {
     name: 'minimax',
     action: 'generate',
-    key: 'sk-minimax',
+    key: 'fake-key-minimax',
     params: {
       prompt: 'A paper boat in the rain',
       modelOverride: 'aivideomaker/minimax',
@@ -72,17 +72,17 @@ const CALLS = [
   {
     name: 'refused',
     action: 'provider',
-    key: 'sk-refused',
+    key: 'fake-key-refused',
     params: { model: 't2v', prompt: 'A lighthouse', durationSeconds: 7 },
   },
   {
     name: 'capped',
     action: 'generate',
-    key: 'sk-capped',
+    key: 'fake-key-capped',
     params: { prompt: 'A long take', modelOverride: 'aivideomaker/t2v_v3', durationSeconds: 10 },
     pluginConfig: { maxCredits: 50 },
   },
-  { name: 'configuredWithKey', action: 'configured', key: 'sk-configured', params: {} },
+  { name: 'configuredWithKey', action: 'configured', key: 'fake-key-configured', params: {} },
   { name: 'configuredWithoutKey', action: 'configured', params: {} },
   {
     name: 'withoutKey',
@@ -183,7 +183,7 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     expect(answer.normalization).toMatchObject({ durationSeconds: { requested: 12, applied: 10 } });
     expect(answer.metadata).toMatchObject({ credits: 100, maxCredits: 100, status: 'COMPLETED' });
     const body = { prompt: 'A lighthouse at dusk', aspectRatio: '9:16', duration: '10' };
-    const posts = requestsWith('sk-text').filter((request) => request.method === 'POST');
+    const posts = requestsWith('fake-key-text').filter((request) => request.method === 'POST');
     expect(posts.map((request) => [request.path, JSON.parse(request.body)])).toEqual([
       ['/api/v1/quote/t2v_v3', body], // the non-billable price first
       ['/api/v1/generate/t2v_v3', body],
@@ -204,7 +204,7 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     const answer = answers.image;
     expect(answer, answer.message).toMatchObject({ ok: true, model: 'i2v' });
     expect(answer.videos?.[0]?.url.startsWith(`${emulator.url}/`)).toBe(true);
-    const posts = requestsWith('sk-image').filter((request) => request.path.startsWith('/api/v1/generate/'));
+    const posts = requestsWith('fake-key-image').filter((request) => request.path.startsWith('/api/v1/generate/'));
     expect(posts.map((request) => [request.path, JSON.parse(request.body)])).toEqual([
       [
         '/api/v1/generate/i2v',
@@ -221,7 +221,7 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     const answer = answers.minimax;
     expect(answer, answer.message).toMatchObject({ ok: true, model: 'minimax', metadata: { credits: 30 } });
     expect(answer.videos?.[0]?.url.startsWith(`${emulator.url}/`)).toBe(true);
-    const [post] = requestsWith('sk-minimax').filter(
+    const [post] = requestsWith('fake-key-minimax').filter(
       (request) => request.path === '/api/v1/generate/minimax',
     );
     expect(JSON.parse(post?.body ?? '{}')).toEqual({
@@ -240,7 +240,7 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
       message:
         'AI Video Maker: Invalid durationSeconds: 7 s is not offered by model t2v. Allowed: "5", "8". Nothing was sent; no credits were charged.',
     });
-    expect(requestsWith('sk-refused')).toEqual([]);
+    expect(requestsWith('fake-key-refused')).toEqual([]);
   });
 
   it('a video dearer than the configured maxCredits is refused before it is submitted', () => {
@@ -249,7 +249,7 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
       'costs 100 credits, more than the 50 allowed by plugins.entries.aivideomaker.config.maxCredits; nothing was submitted',
     );
     // Only the non-billable quote was asked; nothing was submitted.
-    expect(requestsWith('sk-capped').map((request) => request.path)).toEqual(['/api/v1/quote/t2v_v3']);
+    expect(requestsWith('fake-key-capped').map((request) => request.path)).toEqual(['/api/v1/quote/t2v_v3']);
   });
 
   it('without a key the provider is not configured and sends nothing', () => {
@@ -261,6 +261,6 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     );
     const apiCallsWithoutKey = emulator.requests.filter((r) => r.path.startsWith('/api/') && !r.headers.key);
     expect(apiCallsWithoutKey).toEqual([]);
-    expect(requestsWith('sk-configured')).toEqual([]);
+    expect(requestsWith('fake-key-configured')).toEqual([]);
   });
 });
