@@ -204,7 +204,9 @@ describe.skipIf(!OPENCLAW_RUNS)('the plugin installed into OpenClaw 2026.9.6', (
     const answer = answers.image;
     expect(answer, answer.message).toMatchObject({ ok: true, model: 'i2v' });
     expect(answer.videos?.[0]?.url.startsWith(`${emulator.url}/`)).toBe(true);
-    const posts = requestsWith('fake-key-image').filter((request) => request.path.startsWith('/api/v1/generate/'));
+    const posts = requestsWith('fake-key-image').filter((request) =>
+      request.path.startsWith('/api/v1/generate/'),
+    );
     expect(posts.map((request) => [request.path, JSON.parse(request.body)])).toEqual([
       [
         '/api/v1/generate/i2v',
